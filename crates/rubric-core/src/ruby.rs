@@ -1,0 +1,80 @@
+//! Ruby's spellings of values, which Canvas puts into messages, ids and CSV cells.
+
+/// `Float#to_s` as Ruby prints it: `1.0`, `2.5`, `0.6667`, `1.0e+16`.
+pub fn float_to_s(value: f64) -> String {
+    if !value.is_finite() {
+        return if value.is_nan() {
+            "NaN".into()
+        } else if value > 0.0 {
+            "Infinity".into()
+        } else {
+            "-Infinity".into()
+        };
+    }
+    let abs = value.abs();
+    if abs != 0.0 && !(1e-4..1e16).contains(&abs) {
+        // Rust prints `1e16`; Ruby prints `1.0e+16`.
+        let text = format!("{value:e}");
+        let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
+        let mantissa = if mantissa.contains('.') {
+            mantissa.to_string()
+        } else {
+            format!("{mantissa}.0")
+        };
+        let exponent: i32 = exponent.parse().unwrap_or(0);
+        let sign = if exponent < 0 { '-' } else { '+' };
+        return format!("{mantissa}e{sign}{:02}", exponent.abs());
+    }
+    format!("{value:?}")
+}
+
+/// A number as a person types it: `4`, `2.5`, never `4.0`.
+pub fn number_to_input(value: f64) -> String {
+    let text = float_to_s(value);
+    text.strip_suffix(".0").map(str::to_string).unwrap_or(text)
+}
+
+/// `String#to_i`: optional sign and leading digits, else 0 (`"10"` is 10, `"fred"` is 0).
+pub fn str_to_i(text: &str) -> i64 {
+    let trimmed = text.trim_start();
+    let (sign, digits) = match trimmed.as_bytes().first() {
+        Some(b'-') => (-1, &trimmed[1..]),
+        Some(b'+') => (1, &trimmed[1..]),
+        _ => (1, trimmed),
+    };
+    let end = digits
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(digits.len());
+    digits[..end]
+        .parse::<i64>()
+        .map(|n| sign * n)
+        .unwrap_or(if end == 0 { 0 } else { sign * i64::MAX })
+}
+
+/// `Float#round(digits)` with Ruby's round-half-away-from-zero.
+pub fn round_to(value: f64, digits: i32) -> f64 {
+    let factor = 10f64.powi(digits);
+    let rounded = (value * factor).round() / factor;
+    if rounded.is_finite() {
+        rounded
+    } else {
+        value
+    }
+}
+
+/// ActiveModel's boolean cast: `false, 0, "0", "f", "F", "false", "FALSE", "off", "OFF"` are
+/// false, `""` and null are `None`, everything else is true.
+pub fn cast_boolean(value: &serde_json::Value) -> Option<bool> {
+    use serde_json::Value;
+    match value {
+        Value::Null => None,
+        Value::Bool(b) => Some(*b),
+        Value::Number(n) => Some(n.as_f64() != Some(0.0)),
+        Value::String(s) if s.is_empty() => None,
+        Value::String(s) => Some(!matches!(
+            s.as_str(),
+            "0" | "f" | "F" | "false" | "FALSE" | "off" | "OFF"
+        )),
+        _ => Some(true),
+    }
+}
