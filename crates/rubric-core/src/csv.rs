@@ -159,6 +159,7 @@ pub fn parse_rubrics(input: &[u8], keys: &mut KeyGen) -> Result<CsvImport, CsvEr
             continue;
         }
         let mut ratings = Vec::new();
+        let mut bad_rating = false;
         for &(name_at, description_at, points_at) in &columns.ratings {
             let rating_name = cell(Some(name_at));
             if rating_name.is_empty() {
@@ -169,16 +170,21 @@ pub fn parse_rubrics(input: &[u8], keys: &mut KeyGen) -> Result<CsvImport, CsvEr
                 Ok(points) => round_to(points, 2),
                 Err(_) if text.is_empty() => {
                     fail(points_at, format!("Missing points for rating '{rating_name}'"));
+                    bad_rating = true;
                     continue;
                 }
                 Err(_) => {
                     fail(points_at, format!("'{}' is not a number of points", cell(points_at)));
+                    bad_rating = true;
                     continue;
                 }
             };
             let mut rating = RatingDoc::new(keys, rating_name, &number_to_input(points));
             rating.long_description = cell(description_at).to_string();
             ratings.push(rating);
+        }
+        if bad_rating {
+            continue;
         }
         if ratings.is_empty() {
             fail(None, format!("Missing ratings for {name}"));

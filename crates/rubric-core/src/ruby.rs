@@ -51,12 +51,21 @@ pub fn str_to_i(text: &str) -> i64 {
         .unwrap_or(if end == 0 { 0 } else { sign * i64::MAX })
 }
 
-/// `Float#round(digits)` with Ruby's round-half-away-from-zero.
+/// `Float#round(digits)` as Ruby computes it (`round_half_up` in `float.c`): half away from
+/// zero, corrected for products that fall just short of the half (`2.345.round(2)` is 2.35).
 pub fn round_to(value: f64, digits: i32) -> f64 {
     let factor = 10f64.powi(digits);
-    let rounded = (value * factor).round() / factor;
-    if rounded.is_finite() {
-        rounded
+    let mut rounded = (value * factor).round();
+    if digits > 0 {
+        if value > 0.0 && (rounded + 0.5) / factor <= value {
+            rounded += 1.0;
+        } else if value < 0.0 && (rounded - 0.5) / factor >= value {
+            rounded -= 1.0;
+        }
+    }
+    let result = rounded / factor;
+    if result.is_finite() {
+        result
     } else {
         value
     }
