@@ -78,7 +78,11 @@ impl Rgb {
     }
 
     /// White.
-    pub const WHITE: Rgb = Rgb { r: 255, g: 255, b: 255 };
+    pub const WHITE: Rgb = Rgb {
+        r: 255,
+        g: 255,
+        b: 255,
+    };
     /// Black.
     pub const BLACK: Rgb = Rgb { r: 0, g: 0, b: 0 };
 }

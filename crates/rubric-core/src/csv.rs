@@ -26,7 +26,9 @@ pub struct CsvIssue {
 impl fmt::Display for CsvIssue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (&self.row, &self.column) {
-            (Some(row), Some(column)) => write!(f, "row {row}, column \"{column}\": {}", self.message),
+            (Some(row), Some(column)) => {
+                write!(f, "row {row}, column \"{column}\": {}", self.message)
+            }
             (Some(row), None) => write!(f, "row {row}: {}", self.message),
             _ => f.write_str(&self.message),
         }
@@ -50,10 +52,14 @@ pub enum CsvError {
 impl fmt::Display for CsvError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CsvError::NotCsv { row: Some(row) } => write!(f, "The file is not a valid CSV file (row {row})."),
+            CsvError::NotCsv { row: Some(row) } => {
+                write!(f, "The file is not a valid CSV file (row {row}).")
+            }
             CsvError::NotCsv { row: None } => f.write_str("The file is not a valid CSV file."),
             CsvError::MissingColumn(name) => write!(f, "The header row has no '{name}' column."),
-            CsvError::Empty => f.write_str("The file is empty or does not contain valid rubric data."),
+            CsvError::Empty => {
+                f.write_str("The file is empty or does not contain valid rubric data.")
+            }
         }
     }
 }
@@ -113,7 +119,10 @@ pub fn parse_rubrics(input: &[u8], keys: &mut KeyGen) -> Result<CsvImport, CsvEr
         .has_headers(true)
         .flexible(true)
         .from_reader(input);
-    let headers = reader.headers().map_err(|_| CsvError::NotCsv { row: Some(1) })?.clone();
+    let headers = reader
+        .headers()
+        .map_err(|_| CsvError::NotCsv { row: Some(1) })?
+        .clone();
     let columns = Columns::find(&headers)?;
     let header = |i: usize| headers.get(i).unwrap_or_default().to_string();
     let mut groups: Vec<(String, Vec<CriterionDoc>, bool)> = Vec::new();
@@ -155,7 +164,10 @@ pub fn parse_rubrics(input: &[u8], keys: &mut KeyGen) -> Result<CsvImport, CsvEr
         };
         let name = cell(Some(columns.criterion));
         if name.trim().is_empty() {
-            fail(Some(columns.criterion), format!("Missing 'Criteria Name' for {title}"));
+            fail(
+                Some(columns.criterion),
+                format!("Missing 'Criteria Name' for {title}"),
+            );
             continue;
         }
         let mut ratings = Vec::new();
@@ -169,12 +181,18 @@ pub fn parse_rubrics(input: &[u8], keys: &mut KeyGen) -> Result<CsvImport, CsvEr
             let points = match parse_points(&text) {
                 Ok(points) => round_to(points, 2),
                 Err(_) if text.is_empty() => {
-                    fail(points_at, format!("Missing points for rating '{rating_name}'"));
+                    fail(
+                        points_at,
+                        format!("Missing points for rating '{rating_name}'"),
+                    );
                     bad_rating = true;
                     continue;
                 }
                 Err(_) => {
-                    fail(points_at, format!("'{}' is not a number of points", cell(points_at)));
+                    fail(
+                        points_at,
+                        format!("'{}' is not a number of points", cell(points_at)),
+                    );
                     bad_rating = true;
                     continue;
                 }
@@ -192,7 +210,10 @@ pub fn parse_rubrics(input: &[u8], keys: &mut KeyGen) -> Result<CsvImport, CsvEr
         }
         let mut criterion = CriterionDoc::new(keys, name, ratings);
         criterion.long_description = cell(columns.description).to_string();
-        criterion.use_range = matches!(cell(columns.range).trim().to_lowercase().as_str(), "true" | "1");
+        criterion.use_range = matches!(
+            cell(columns.range).trim().to_lowercase().as_str(),
+            "true" | "1"
+        );
         groups[group].1.push(criterion);
     }
     import.rubrics = groups
@@ -219,8 +240,15 @@ pub fn write_rubrics(rubrics: &[RubricDoc]) -> String {
         .max()
         .unwrap_or(0)
         .max(1);
-    let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
-    let mut header = vec!["Rubric Name", "Criteria Name", "Criteria Description", "Criteria Enable Range"];
+    let mut writer = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
+    let mut header = vec![
+        "Rubric Name",
+        "Criteria Name",
+        "Criteria Description",
+        "Criteria Enable Range",
+    ];
     for _ in 0..widest {
         header.extend(["Rating Name", "Rating Description", "Rating Points"]);
     }
@@ -238,7 +266,11 @@ pub fn write_rubrics(rubrics: &[RubricDoc]) -> String {
                     .points_value()
                     .map(number_to_input)
                     .unwrap_or_else(|| rating.points.clone());
-                row.extend([rating.description.clone(), rating.long_description.clone(), points]);
+                row.extend([
+                    rating.description.clone(),
+                    rating.long_description.clone(),
+                    points,
+                ]);
             }
             rows.push(row);
         }

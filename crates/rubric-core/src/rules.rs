@@ -9,7 +9,9 @@ pub fn criterion_points(ratings: &[RubricRating]) -> f64 {
     ratings
         .iter()
         .map(|r| r.points)
-        .fold(None, |max: Option<f64>, p| Some(max.map_or(p, |m| m.max(p))))
+        .fold(None, |max: Option<f64>, p| {
+            Some(max.map_or(p, |m| m.max(p)))
+        })
         .unwrap_or(0.0)
 }
 
@@ -60,7 +62,11 @@ pub fn range_lower_bounds(points_high_to_low: &[f64]) -> Vec<f64> {
 }
 
 /// The rating a score falls into: the exact match, or for range criteria the covering range.
-pub fn rating_for_points(ratings: &[RubricRating], points: f64, use_range: bool) -> Option<&RubricRating> {
+pub fn rating_for_points(
+    ratings: &[RubricRating],
+    points: f64,
+    use_range: bool,
+) -> Option<&RubricRating> {
     const EPSILON: f64 = 1e-9;
     if let Some(exact) = ratings.iter().find(|r| (r.points - points).abs() < EPSILON) {
         return Some(exact);

@@ -4,7 +4,9 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use proptest::prelude::*;
 use rubric_core::color::{is_stored_hex, normalize_hex_input, ColorInputError};
-use rubric_core::{contrast_ratio, readable_text_color, relative_luminance, Proficiency, Rgb, TextColor};
+use rubric_core::{
+    contrast_ratio, readable_text_color, relative_luminance, Proficiency, Rgb, TextColor,
+};
 
 fn rgb(hex: &str) -> Rgb {
     Rgb::from_stored_hex(hex).unwrap()
@@ -25,7 +27,10 @@ fn contrast_ratio_matches_known_wcag_values() {
     // #767676 on white is the classic 4.54:1 grey.
     let ratio = contrast_ratio(rgb("767676"), Rgb::WHITE);
     assert!((ratio - 4.54).abs() < 0.01, "{ratio}");
-    assert_eq!(contrast_ratio(rgb("008EE2"), Rgb::WHITE), contrast_ratio(Rgb::WHITE, rgb("008EE2")));
+    assert_eq!(
+        contrast_ratio(rgb("008EE2"), Rgb::WHITE),
+        contrast_ratio(Rgb::WHITE, rgb("008EE2"))
+    );
 }
 
 #[test]
@@ -35,11 +40,19 @@ fn readable_text_on_canvas_default_colours() {
         .iter()
         .map(|r| readable_text_color(rgb(&r.color)))
         .collect();
-    assert_eq!(choices[2], TextColor::Black, "yellow FAB901 takes black text");
+    assert_eq!(
+        choices[2],
+        TextColor::Black,
+        "yellow FAB901 takes black text"
+    );
     assert_eq!(readable_text_color(rgb("000080")), TextColor::White);
     for r in Proficiency::canvas_default().ratings {
         let bg = rgb(&r.color);
-        assert!(contrast_ratio(bg, readable_text_color(bg).rgb()) >= 4.5, "{}", r.color);
+        assert!(
+            contrast_ratio(bg, readable_text_color(bg).rgb()) >= 4.5,
+            "{}",
+            r.color
+        );
     }
 }
 
@@ -50,9 +63,18 @@ fn normaliser_accepts_hash_and_shorthand_and_stores_upper_case() {
     assert_eq!(normalize_hex_input(" #0a1 ").unwrap(), "00AA11");
     assert_eq!(normalize_hex_input("abc").unwrap(), "AABBCC");
     assert_eq!(normalize_hex_input("").unwrap_err(), ColorInputError::Empty);
-    assert!(matches!(normalize_hex_input("#12345"), Err(ColorInputError::NotHex(_))));
-    assert!(matches!(normalize_hex_input("red"), Err(ColorInputError::NotHex(_))));
-    assert!(normalize_hex_input("zzz").unwrap_err().to_string().contains("six hex digits"));
+    assert!(matches!(
+        normalize_hex_input("#12345"),
+        Err(ColorInputError::NotHex(_))
+    ));
+    assert!(matches!(
+        normalize_hex_input("red"),
+        Err(ColorInputError::NotHex(_))
+    ));
+    assert!(normalize_hex_input("zzz")
+        .unwrap_err()
+        .to_string()
+        .contains("six hex digits"));
 }
 
 #[test]

@@ -10,8 +10,11 @@ fn parse(text: &str) -> Result<rubric_core::csv::CsvImport, CsvError> {
     parse_rubrics(text.as_bytes(), &mut KeyGen::default())
 }
 
+type Ratings = Vec<(String, String, String)>;
+type Criteria = Vec<(String, String, bool, Ratings)>;
+
 /// What survives a CSV trip: titles, criteria and ratings without keys or ids.
-fn content(rubrics: &[RubricDoc]) -> Vec<(String, Vec<(String, String, bool, Vec<(String, String, String)>)>)> {
+fn content(rubrics: &[RubricDoc]) -> Vec<(String, Criteria)> {
     rubrics
         .iter()
         .map(|r| {
@@ -22,9 +25,20 @@ fn content(rubrics: &[RubricDoc]) -> Vec<(String, Vec<(String, String, bool, Vec
                     let ratings = c
                         .ratings
                         .iter()
-                        .map(|x| (x.description.clone(), x.long_description.clone(), x.points.clone()))
+                        .map(|x| {
+                            (
+                                x.description.clone(),
+                                x.long_description.clone(),
+                                x.points.clone(),
+                            )
+                        })
                         .collect();
-                    (c.description.clone(), c.long_description.clone(), c.use_range, ratings)
+                    (
+                        c.description.clone(),
+                        c.long_description.clone(),
+                        c.use_range,
+                        ratings,
+                    )
                 })
                 .collect();
             (r.title.clone(), criteria)
@@ -41,7 +55,10 @@ fn canvas_template_parses_into_one_rubric_with_two_criteria() {
     assert_eq!(rubric.title, "Rubric 1");
     assert_eq!(rubric.criteria.len(), 2);
     assert_eq!(rubric.criteria[0].ratings.len(), 3);
-    assert_eq!(rubric.criteria[0].ratings[0].long_description, "Rating 1 Description");
+    assert_eq!(
+        rubric.criteria[0].ratings[0].long_description,
+        "Rating 1 Description"
+    );
     assert_eq!(rubric.criteria[1].ratings.len(), 2);
     assert_eq!(rubric.total_points(), 3.0);
 }
@@ -63,7 +80,10 @@ fn rows_group_by_rubric_name_and_range_flag_accepts_one_and_true() {
     assert_eq!(import.rubrics.len(), 2);
     assert_eq!(import.rubrics[0].criteria.len(), 2);
     assert!(import.rubrics[0].criteria[0].use_range);
-    assert_eq!(import.rubrics[0].criteria[0].ratings[0].points, "1.5", "decimal comma");
+    assert_eq!(
+        import.rubrics[0].criteria[0].ratings[0].points, "1.5",
+        "decimal comma"
+    );
     assert!(import.rubrics[1].criteria[0].use_range);
     assert!(!import.rubrics[0].criteria[1].use_range);
 }
@@ -75,7 +95,10 @@ fn ratings_without_a_name_are_skipped_and_points_round_to_two_places() {
     let import = parse(text).unwrap();
     let ratings = &import.rubrics[0].criteria[0].ratings;
     assert_eq!(ratings.len(), 1);
-    assert_eq!((ratings[0].description.as_str(), ratings[0].points.as_str()), ("Kept", "2.35"));
+    assert_eq!(
+        (ratings[0].description.as_str(), ratings[0].points.as_str()),
+        ("Kept", "2.35")
+    );
 }
 
 #[test]
@@ -110,11 +133,24 @@ fn missing_points_beside_a_rating_name_is_an_error() {
 
 #[test]
 fn files_that_are_not_rubric_csv_are_refused_clearly() {
-    assert_eq!(parse("").unwrap_err(), CsvError::MissingColumn("Rubric Name"));
-    assert_eq!(parse("Rubric Name,Other\nx,y\n").unwrap_err(), CsvError::MissingColumn("Criteria Name"));
-    assert_eq!(parse("Rubric Name,Criteria Name\n").unwrap_err(), CsvError::Empty);
     assert_eq!(
-        parse_rubrics(b"Rubric Name,Criteria Name\n\xff\xfe,x\n", &mut KeyGen::default()).unwrap_err(),
+        parse("").unwrap_err(),
+        CsvError::MissingColumn("Rubric Name")
+    );
+    assert_eq!(
+        parse("Rubric Name,Other\nx,y\n").unwrap_err(),
+        CsvError::MissingColumn("Criteria Name")
+    );
+    assert_eq!(
+        parse("Rubric Name,Criteria Name\n").unwrap_err(),
+        CsvError::Empty
+    );
+    assert_eq!(
+        parse_rubrics(
+            b"Rubric Name,Criteria Name\n\xff\xfe,x\n",
+            &mut KeyGen::default()
+        )
+        .unwrap_err(),
         CsvError::NotCsv { row: Some(2) }
     );
     assert_eq!(
@@ -146,7 +182,12 @@ fn arb_text() -> impl Strategy<Value = String> {
 
 fn arb_rubrics() -> impl Strategy<Value = Vec<RubricDoc>> {
     let rating = (arb_text(), arb_text(), 0u32..100_000).prop_map(|(d, l, p)| (d, l, p));
-    let criterion = (arb_text(), arb_text(), any::<bool>(), proptest::collection::vec(rating, 1..5));
+    let criterion = (
+        arb_text(),
+        arb_text(),
+        any::<bool>(),
+        proptest::collection::vec(rating, 1..5),
+    );
     let rubric = (arb_text(), proptest::collection::vec(criterion, 1..4));
     proptest::collection::vec(rubric, 1..4).prop_map(|rubrics| {
         let keys = &mut KeyGen::default();
@@ -162,7 +203,11 @@ fn arb_rubrics() -> impl Strategy<Value = Vec<RubricDoc>> {
                         let ratings = ratings
                             .into_iter()
                             .map(|(rd, rl, p)| {
-                                let mut r = RatingDoc::new(keys, &rd, &rubric_core::ruby::number_to_input(f64::from(p) / 100.0));
+                                let mut r = RatingDoc::new(
+                                    keys,
+                                    &rd,
+                                    &rubric_core::ruby::number_to_input(f64::from(p) / 100.0),
+                                );
                                 r.long_description = rl;
                                 r
                             })

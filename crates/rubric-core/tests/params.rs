@@ -39,7 +39,10 @@ fn fields_out_of_order_merge_as_rack_merges_them() {
 fn index_keyed_hashes_decode_and_order_numerically() {
     let tree = dec("rubric[criteria][10][description]=K&rubric[criteria][2][description]=B&rubric[criteria][fred][description]=F");
     let criteria = tree["rubric"]["criteria"].as_object().unwrap();
-    let order: Vec<&str> = indexed_entries(criteria).iter().map(|(k, _)| k.as_str()).collect();
+    let order: Vec<&str> = indexed_entries(criteria)
+        .iter()
+        .map(|(k, _)| k.as_str())
+        .collect();
     assert_eq!(order, ["fred", "2", "10"]);
 }
 
@@ -75,14 +78,18 @@ fn type_conflicts_are_errors_that_name_the_parameter() {
         "parameter 2 (`ratings[]`): expected Array (got String) for param `ratings'"
     );
     let error = decode(b"a[]=1&a[b]=2").unwrap_err();
-    assert!(error.to_string().contains("expected Hash (got Array) for param `a'"));
+    assert!(error
+        .to_string()
+        .contains("expected Hash (got Array) for param `a'"));
 }
 
 #[test]
 fn bad_percent_encoding_and_bad_utf8_are_errors() {
     let error = decode(b"a=ok&b=%zz").unwrap_err();
     assert_eq!(error.pair, 2);
-    assert!(error.to_string().contains("invalid %-encoding in the value at byte 0"));
+    assert!(error
+        .to_string()
+        .contains("invalid %-encoding in the value at byte 0"));
     let error = decode(b"a=%FF%FE").unwrap_err();
     assert!(error.to_string().contains("not valid UTF-8"));
     let error = decode(b"a%=1").unwrap_err();
@@ -93,7 +100,9 @@ fn bad_percent_encoding_and_bad_utf8_are_errors() {
 fn nesting_deeper_than_the_limit_is_an_error_not_a_stack_overflow() {
     let deep = format!("a{}=1", "[x]".repeat(10_000));
     let error = decode(deep.as_bytes()).unwrap_err();
-    assert!(error.to_string().contains(&format!("nested more than {MAX_DEPTH} levels deep")));
+    assert!(error
+        .to_string()
+        .contains(&format!("nested more than {MAX_DEPTH} levels deep")));
     let ok = format!("a{}=1", "[x]".repeat(MAX_DEPTH - 1));
     assert!(decode(ok.as_bytes()).is_ok());
 }
@@ -124,10 +133,22 @@ fn index_keyed_builder_and_canvas_rubric_shape_encode() {
 
 #[test]
 fn unrepresentable_values_are_refused() {
-    assert!(matches!(encode(&obj(json!({"a": {}}))), Err(EncodeError::EmptyHash(_))));
-    assert!(matches!(encode(&obj(json!({"a": [[1]]}))), Err(EncodeError::NestedArray(_))));
-    assert!(matches!(encode(&obj(json!({"a": [null]}))), Err(EncodeError::NullInArray(_))));
-    assert!(matches!(encode(&obj(json!({"a[b]": 1}))), Err(EncodeError::BadKey(_))));
+    assert!(matches!(
+        encode(&obj(json!({"a": {}}))),
+        Err(EncodeError::EmptyHash(_))
+    ));
+    assert!(matches!(
+        encode(&obj(json!({"a": [[1]]}))),
+        Err(EncodeError::NestedArray(_))
+    ));
+    assert!(matches!(
+        encode(&obj(json!({"a": [null]}))),
+        Err(EncodeError::NullInArray(_))
+    ));
+    assert!(matches!(
+        encode(&obj(json!({"a[b]": 1}))),
+        Err(EncodeError::BadKey(_))
+    ));
     assert!(matches!(
         encode(&obj(json!({"r": [{"a": "1"}, {"b": "2"}]}))),
         Err(EncodeError::AmbiguousArray(_))

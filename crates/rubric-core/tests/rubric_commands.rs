@@ -4,7 +4,8 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use proptest::prelude::*;
 use rubric_core::edit::{
-    Command, CriterionDoc, FlagTarget, History, KeyGen, RatingDoc, RubricCommand, RubricDoc, TextTarget,
+    Command, CriterionDoc, FlagTarget, History, KeyGen, RatingDoc, RubricCommand, RubricDoc,
+    TextTarget,
 };
 
 fn sample(keys: &mut KeyGen) -> RubricDoc {
@@ -19,7 +20,10 @@ fn sample(keys: &mut KeyGen) -> RubricDoc {
     let b = ratings(keys, 6.0);
     RubricDoc {
         title: "Lab".into(),
-        criteria: vec![CriterionDoc::new(keys, "Method", a), CriterionDoc::new(keys, "Results", b)],
+        criteria: vec![
+            CriterionDoc::new(keys, "Method", a),
+            CriterionDoc::new(keys, "Results", b),
+        ],
         ..RubricDoc::default()
     }
 }
@@ -37,7 +41,10 @@ fn changing_points_keeps_each_rating_paired_with_its_name() {
     .apply(&mut doc)
     .unwrap();
     let ratings = &doc.criteria[0].ratings;
-    assert_eq!(ratings[2].description, "None", "no silent re-sorting or re-pairing");
+    assert_eq!(
+        ratings[2].description, "None",
+        "no silent re-sorting or re-pairing"
+    );
     assert_eq!(ratings[2].points, "10");
     assert_eq!(doc.total_points(), 16.0);
 }
@@ -56,7 +63,10 @@ fn duplicate_inserts_a_copy_below_with_fresh_keys_and_no_ids() {
     assert_eq!(copy.description, "Method");
     assert_ne!(copy.key, key);
     assert_eq!(copy.id, None);
-    assert!(copy.ratings.iter().all(|r| !original.keys().any(|k| k == r.key)));
+    assert!(copy
+        .ratings
+        .iter()
+        .all(|r| !original.keys().any(|k| k == r.key)));
     assert_eq!(doc.total_points(), 14.0);
     inverse.apply(&mut doc).unwrap();
     assert_eq!(doc, original);
@@ -68,7 +78,9 @@ fn moving_a_criterion_and_undoing_restores_order() {
     let mut doc = sample(keys);
     let original = doc.clone();
     let key = doc.criteria[1].key;
-    let inverse = RubricCommand::MoveCriterion { key, to: 0 }.apply(&mut doc).unwrap();
+    let inverse = RubricCommand::MoveCriterion { key, to: 0 }
+        .apply(&mut doc)
+        .unwrap();
     assert_eq!(doc.criteria[0].description, "Results");
     inverse.apply(&mut doc).unwrap();
     assert_eq!(doc, original);
@@ -85,7 +97,12 @@ fn inserted_ratings_get_points_between_their_neighbours() {
     let end = RubricCommand::insert_rating_between(&doc, c, 99, keys).unwrap();
     end.apply(&mut doc).unwrap();
     assert_eq!(doc.criteria[0].ratings.last().unwrap().points, "0");
-    assert!(doc.criteria[0].ratings.last().unwrap().description.is_empty());
+    assert!(doc.criteria[0]
+        .ratings
+        .last()
+        .unwrap()
+        .description
+        .is_empty());
 }
 
 #[test]
@@ -156,8 +173,12 @@ fn arb_op() -> impl Strategy<Value = Op> {
 }
 
 fn resolve(op: Op, doc: &RubricDoc, keys: &mut KeyGen) -> Option<RubricCommand> {
-    let criterion = |i: &prop::sample::Index| (!doc.criteria.is_empty()).then(|| &doc.criteria[i.index(doc.criteria.len())]);
-    let rating = |c: &CriterionDoc, i: &prop::sample::Index| (!c.ratings.is_empty()).then(|| c.ratings[i.index(c.ratings.len())].key);
+    let criterion = |i: &prop::sample::Index| {
+        (!doc.criteria.is_empty()).then(|| &doc.criteria[i.index(doc.criteria.len())])
+    };
+    let rating = |c: &CriterionDoc, i: &prop::sample::Index| {
+        (!c.ratings.is_empty()).then(|| c.ratings[i.index(c.ratings.len())].key)
+    };
     Some(match op {
         Op::Text(c, r, field, value) => {
             let target = match field {
@@ -167,7 +188,11 @@ fn resolve(op: Op, doc: &RubricDoc, keys: &mut KeyGen) -> Option<RubricCommand> 
                 f => {
                     let c = criterion(&c)?;
                     let r = rating(c, &r)?;
-                    [TextTarget::RatingDescription, TextTarget::RatingLongDescription, TextTarget::RatingPoints][f - 3](c.key, r)
+                    [
+                        TextTarget::RatingDescription,
+                        TextTarget::RatingLongDescription,
+                        TextTarget::RatingPoints,
+                    ][f - 3](c.key, r)
                 }
             };
             RubricCommand::SetText { target, value }
@@ -186,17 +211,31 @@ fn resolve(op: Op, doc: &RubricDoc, keys: &mut KeyGen) -> Option<RubricCommand> 
             index,
             criterion: CriterionDoc::starter(keys, 5.0),
         },
-        Op::DeleteCriterion(c) => RubricCommand::DeleteCriterion { key: criterion(&c)?.key },
+        Op::DeleteCriterion(c) => RubricCommand::DeleteCriterion {
+            key: criterion(&c)?.key,
+        },
         Op::Duplicate(c) => RubricCommand::duplicate_criterion(doc, criterion(&c)?.key, keys)?,
-        Op::MoveCriterion(c, to) => RubricCommand::MoveCriterion { key: criterion(&c)?.key, to },
-        Op::AddRating(c, at) => RubricCommand::insert_rating_between(doc, criterion(&c)?.key, at, keys)?,
+        Op::MoveCriterion(c, to) => RubricCommand::MoveCriterion {
+            key: criterion(&c)?.key,
+            to,
+        },
+        Op::AddRating(c, at) => {
+            RubricCommand::insert_rating_between(doc, criterion(&c)?.key, at, keys)?
+        }
         Op::DeleteRating(c, r) => {
             let c = criterion(&c)?;
-            RubricCommand::DeleteRating { criterion: c.key, rating: rating(c, &r)? }
+            RubricCommand::DeleteRating {
+                criterion: c.key,
+                rating: rating(c, &r)?,
+            }
         }
         Op::MoveRating(c, r, to) => {
             let c = criterion(&c)?;
-            RubricCommand::MoveRating { criterion: c.key, rating: rating(c, &r)?, to }
+            RubricCommand::MoveRating {
+                criterion: c.key,
+                rating: rating(c, &r)?,
+                to,
+            }
         }
     })
 }

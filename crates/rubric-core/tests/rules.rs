@@ -3,7 +3,9 @@
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use rubric_core::ruby::{cast_boolean, float_to_s, number_to_input, round_to, str_to_i};
-use rubric_core::rules::{assessment_score, criterion_points, points_possible, rating_for_points, sort_ratings};
+use rubric_core::rules::{
+    assessment_score, criterion_points, points_possible, rating_for_points, sort_ratings,
+};
 use rubric_core::RubricRating;
 use serde_json::json;
 
@@ -68,7 +70,10 @@ fn criterion_points_are_the_highest_rating_or_zero() {
 
 #[test]
 fn points_possible_skips_ignored_criteria_and_rounds_to_four_places() {
-    assert_eq!(points_possible([(1.0 / 3.0, false), (1.0 / 3.0, false)]), 0.6667);
+    assert_eq!(
+        points_possible([(1.0 / 3.0, false), (1.0 / 3.0, false)]),
+        0.6667
+    );
     assert_eq!(points_possible([(5.0, false), (3.0, true)]), 5.0);
     assert_eq!(points_possible([]), 0.0);
 }
@@ -85,10 +90,18 @@ fn ratings_sort_by_points_descending_then_description() {
 fn assessment_score_is_none_without_points_and_rounds_sums() {
     assert_eq!(assessment_score([(None, false), (None, false)]), None);
     assert_eq!(
-        assessment_score([(Some(1.2), false), (Some(1.2), false), (Some(1.2), false), (Some(0.4), false)]),
+        assessment_score([
+            (Some(1.2), false),
+            (Some(1.2), false),
+            (Some(1.2), false),
+            (Some(0.4), false)
+        ]),
         Some(4.0)
     );
-    assert_eq!(assessment_score([(Some(2.0), false), (Some(5.0), true)]), Some(2.0));
+    assert_eq!(
+        assessment_score([(Some(2.0), false), (Some(5.0), true)]),
+        Some(2.0)
+    );
     assert_eq!(assessment_score([(Some(5.0), true)]), Some(0.0));
 }
 

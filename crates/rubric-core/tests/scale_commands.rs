@@ -28,7 +28,9 @@ fn new_level(key: u32, mastery: bool) -> Level {
 fn deleting_the_mastery_level_moves_mastery_to_the_level_above() {
     let mut doc = default_doc();
     let mastery = doc.mastery_key().unwrap();
-    let inverse = ScaleCommand::Delete { key: mastery }.apply(&mut doc).unwrap();
+    let inverse = ScaleCommand::Delete { key: mastery }
+        .apply(&mut doc)
+        .unwrap();
     assert_eq!(doc.levels.iter().filter(|l| l.mastery).count(), 1);
     assert_eq!(doc.levels[0].description, "Exceeds Mastery");
     assert!(doc.levels[0].mastery);
@@ -40,7 +42,9 @@ fn deleting_the_mastery_level_moves_mastery_to_the_level_above() {
 fn deleting_a_top_mastery_level_moves_mastery_down() {
     let mut doc = default_doc();
     let top = doc.levels[0].key;
-    ScaleCommand::SetMastery { key: top }.apply(&mut doc).unwrap();
+    ScaleCommand::SetMastery { key: top }
+        .apply(&mut doc)
+        .unwrap();
     ScaleCommand::Delete { key: top }.apply(&mut doc).unwrap();
     assert!(doc.levels[0].mastery);
     assert_eq!(doc.levels[0].description, "Mastery");
@@ -51,7 +55,9 @@ fn the_last_level_cannot_be_deleted() {
     let mut doc = ScaleDoc {
         levels: vec![new_level(1, true)],
     };
-    assert!(ScaleCommand::Delete { key: Key(1) }.apply(&mut doc).is_none());
+    assert!(ScaleCommand::Delete { key: Key(1) }
+        .apply(&mut doc)
+        .is_none());
     assert_eq!(doc.levels.len(), 1);
 }
 
@@ -59,7 +65,9 @@ fn the_last_level_cannot_be_deleted() {
 fn set_mastery_keeps_exactly_one_and_undoes() {
     let mut doc = default_doc();
     let last = doc.levels[4].key;
-    let inverse = ScaleCommand::SetMastery { key: last }.apply(&mut doc).unwrap();
+    let inverse = ScaleCommand::SetMastery { key: last }
+        .apply(&mut doc)
+        .unwrap();
     assert_eq!(doc.mastery_key(), Some(last));
     assert_eq!(doc.levels.iter().filter(|l| l.mastery).count(), 1);
     inverse.apply(&mut doc);
@@ -85,12 +93,17 @@ fn inserting_a_mastery_level_takes_mastery_and_undo_gives_it_back() {
 fn moving_levels_never_resorts_and_sort_by_points_is_explicit() {
     let mut doc = default_doc();
     let bottom = doc.levels[4].key;
-    ScaleCommand::Move { key: bottom, to: 0 }.apply(&mut doc).unwrap();
+    ScaleCommand::Move { key: bottom, to: 0 }
+        .apply(&mut doc)
+        .unwrap();
     assert_eq!(descriptions(&doc)[0], "No Evidence");
     let sort = ScaleCommand::sort_by_points(&doc).unwrap();
     let undo_sort = sort.apply(&mut doc).unwrap();
     assert_eq!(doc, default_doc());
-    assert!(ScaleCommand::sort_by_points(&doc).is_none(), "already sorted");
+    assert!(
+        ScaleCommand::sort_by_points(&doc).is_none(),
+        "already sorted"
+    );
     undo_sort.apply(&mut doc).unwrap();
     assert_eq!(descriptions(&doc)[0], "No Evidence");
 }
@@ -172,7 +185,11 @@ fn resolve(op: Op, doc: &ScaleDoc, keys: &mut KeyGen) -> Option<ScaleCommand> {
     Some(match op {
         Op::Text(i, f, value) => ScaleCommand::SetText {
             key: pick(&i),
-            field: [LevelField::Description, LevelField::Points, LevelField::Color][f],
+            field: [
+                LevelField::Description,
+                LevelField::Points,
+                LevelField::Color,
+            ][f],
             value,
         },
         Op::Mastery(i) => ScaleCommand::SetMastery { key: pick(&i) },

@@ -6,7 +6,12 @@ use rubric_core::{Proficiency, Rubric, RubricAssessment, RubricCriterion};
 use serde_json::json;
 
 fn keys(value: &serde_json::Value) -> Vec<&str> {
-    value.as_object().unwrap().keys().map(String::as_str).collect()
+    value
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect()
 }
 
 #[test]
@@ -15,7 +20,9 @@ fn proficiency_serialises_in_canvas_key_order_with_float_points() {
     assert!(json.starts_with(
         r#"{"ratings":[{"description":"Exceeds Mastery","points":4.0,"mastery":false,"color":"008EE2"}"#
     ));
-    assert!(json.contains(r#"{"description":"No Evidence","points":0.0,"mastery":false,"color":"EE0612"}"#));
+    assert!(json.contains(
+        r#"{"description":"No Evidence","points":0.0,"mastery":false,"color":"EE0612"}"#
+    ));
 }
 
 #[test]
@@ -23,9 +30,16 @@ fn canvas_default_scale_has_five_levels_and_mastery_at_three_points() {
     let scale = Proficiency::canvas_default();
     assert_eq!(scale.ratings.len(), 5);
     let mastery = scale.mastery_rating().unwrap();
-    assert_eq!((mastery.description.as_str(), mastery.points), ("Mastery", 3.0));
     assert_eq!(
-        scale.ratings.iter().map(|r| r.color.as_str()).collect::<Vec<_>>(),
+        (mastery.description.as_str(), mastery.points),
+        ("Mastery", 3.0)
+    );
+    assert_eq!(
+        scale
+            .ratings
+            .iter()
+            .map(|r| r.color.as_str())
+            .collect::<Vec<_>>(),
         ["008EE2", "00AC18", "FAB901", "D97900", "EE0612"]
     );
 }
@@ -36,7 +50,10 @@ fn proficiency_reads_integer_points_from_canvas_json() {
         {"description":"Good","points":4,"mastery":true,"color":"ff0000"}]}))
     .unwrap();
     assert_eq!(scale.ratings[0].points, 4.0);
-    assert_eq!(scale.ratings[0].color, "ff0000", "colour case is kept as sent");
+    assert_eq!(
+        scale.ratings[0].color, "ff0000",
+        "colour case is kept as sent"
+    );
 }
 
 #[test]
@@ -49,11 +66,24 @@ fn plain_criterion_uses_canvas_stored_key_order() {
     let value = serde_json::to_value(&criterion).unwrap();
     assert_eq!(
         keys(&value),
-        ["description", "long_description", "points", "id", "criterion_use_range", "ratings"]
+        [
+            "description",
+            "long_description",
+            "points",
+            "id",
+            "criterion_use_range",
+            "ratings"
+        ]
     );
     assert_eq!(
         keys(&value["ratings"][0]),
-        ["description", "long_description", "points", "criterion_id", "id"]
+        [
+            "description",
+            "long_description",
+            "points",
+            "criterion_id",
+            "id"
+        ]
     );
     assert_eq!(value["points"], json!(5.0));
 }
@@ -121,7 +151,14 @@ fn assessment_ratings_keep_canvas_order_and_omit_absent_optional_keys() {
     let value = serde_json::to_value(&assessment).unwrap();
     assert_eq!(
         keys(&value["data"][0]),
-        ["id", "criterion_id", "learning_outcome_id", "description", "comments_enabled", "comments"]
+        [
+            "id",
+            "criterion_id",
+            "learning_outcome_id",
+            "description",
+            "comments_enabled",
+            "comments"
+        ]
     );
     assert!(value.get("comments").is_none());
 }

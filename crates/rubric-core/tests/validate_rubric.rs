@@ -31,7 +31,10 @@ fn codes(doc: &RubricDoc) -> Vec<IssueCode> {
 #[test]
 fn a_well_formed_rubric_is_valid() {
     let keys = &mut KeyGen::default();
-    let doc = rubric(vec![criterion(keys, "Thesis", &["5", "3", "0"]), criterion(keys, "Style", &["2.5", "0"])]);
+    let doc = rubric(vec![
+        criterion(keys, "Thesis", &["5", "3", "0"]),
+        criterion(keys, "Style", &["2.5", "0"]),
+    ]);
     assert!(doc.validate().is_empty());
     assert_eq!(doc.total_points(), 7.5);
 }
@@ -41,7 +44,10 @@ fn titles_over_255_characters_get_canvas_message() {
     let mut doc = rubric(vec![]);
     doc.title = "x".repeat(256);
     let issues = doc.validate();
-    assert_eq!(issues[0].message, "Title is too long (maximum is 255 characters)");
+    assert_eq!(
+        issues[0].message,
+        "Title is too long (maximum is 255 characters)"
+    );
     assert_eq!(issues[0].path, FieldPath::Title);
     doc.title = "x".repeat(255);
     assert!(doc.validate().is_empty());
@@ -50,7 +56,10 @@ fn titles_over_255_characters_get_canvas_message() {
 #[test]
 fn criteria_need_a_description_and_ratings() {
     let keys = &mut KeyGen::default();
-    let doc = rubric(vec![criterion(keys, " ", &["1"]), criterion(keys, "Empty", &[])]);
+    let doc = rubric(vec![
+        criterion(keys, " ", &["1"]),
+        criterion(keys, "Empty", &[]),
+    ]);
     let issues = doc.validate();
     assert_eq!(issues.len(), 2);
     assert_eq!(
@@ -89,7 +98,10 @@ fn rating_points_must_be_valid_and_unique_within_a_criterion() {
         }
     );
     assert_eq!(issues[0].path.to_string(), "criterion 1, rating 2, points");
-    assert_eq!(issues[0].message, "Points 3 are already used by rating 1 of this criterion");
+    assert_eq!(
+        issues[0].message,
+        "Points 3 are already used by rating 1 of this criterion"
+    );
 }
 
 #[test]
@@ -105,7 +117,10 @@ fn a_point_range_needs_two_ratings() {
     let keys = &mut KeyGen::default();
     let mut c = criterion(keys, "A", &["4"]);
     c.use_range = true;
-    assert_eq!(codes(&rubric(vec![c.clone()])), [IssueCode::RangeNeedsTwoRatings]);
+    assert_eq!(
+        codes(&rubric(vec![c.clone()])),
+        [IssueCode::RangeNeedsTwoRatings]
+    );
     c.ratings.push(RatingDoc::new(keys, "Low", "1"));
     assert!(rubric(vec![c]).validate().is_empty());
 }
@@ -115,7 +130,11 @@ fn total_points_skip_ignored_criteria_and_invalid_points() {
     let keys = &mut KeyGen::default();
     let mut ignored = criterion(keys, "Outcome", &["10"]);
     ignored.ignore_for_scoring = true;
-    let doc = rubric(vec![criterion(keys, "A", &["x", "2"]), ignored, criterion(keys, "C", &["1.33333", "0"])]);
+    let doc = rubric(vec![
+        criterion(keys, "A", &["x", "2"]),
+        ignored,
+        criterion(keys, "C", &["1.33333", "0"]),
+    ]);
     assert_eq!(doc.total_points(), 3.3333);
 }
 
@@ -132,8 +151,17 @@ fn stored_records_must_have_consistent_points() {
     assert!(check_rubric_record(&record).is_empty());
     record.data[1].points = 4.0;
     record.points_possible = 10.0;
-    let codes: Vec<_> = check_rubric_record(&record).iter().map(|i| i.code).collect();
-    assert_eq!(codes, [IssueCode::CriterionPointsMismatch, IssueCode::PointsPossibleMismatch]);
+    let codes: Vec<_> = check_rubric_record(&record)
+        .iter()
+        .map(|i| i.code)
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            IssueCode::CriterionPointsMismatch,
+            IssueCode::PointsPossibleMismatch
+        ]
+    );
 }
 
 #[test]
@@ -146,7 +174,10 @@ fn a_rubric_document_round_trips_through_canvas_json() {
     .unwrap();
     let doc = RubricDoc::from_rubric(&record, &mut KeyGen::default());
     let c = &doc.criteria[0];
-    assert_eq!((c.id.as_deref(), c.use_range, c.long_description.as_str()), (Some("a"), true, "L"));
+    assert_eq!(
+        (c.id.as_deref(), c.use_range, c.long_description.as_str()),
+        (Some("a"), true, "L")
+    );
     assert_eq!(c.ratings[1].points, "1.5");
     assert_eq!(c.ratings[0].id.as_deref(), Some("r1"));
     assert_eq!(doc.total_points(), 5.0);

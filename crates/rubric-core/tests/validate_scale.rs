@@ -83,7 +83,10 @@ fn points_must_strictly_decrease_with_canvas_message_per_pair() {
 #[test]
 fn field_errors_come_before_scale_errors_as_in_canvas() {
     let doc = ScaleDoc {
-        levels: vec![level(0, "", "3", false, "xyz"), level(1, "B", "5", false, "00FF00")],
+        levels: vec![
+            level(0, "", "3", false, "xyz"),
+            level(1, "B", "5", false, "00FF00"),
+        ],
     };
     assert_eq!(
         codes(&doc),
@@ -103,8 +106,16 @@ fn points_must_be_present_numeric_finite_and_not_negative() {
         ("abc", IssueCode::PointsNotANumber, "Points is not a number"),
         ("NaN", IssueCode::PointsNotANumber, "Points is not a number"),
         ("inf", IssueCode::PointsNotANumber, "Points is not a number"),
-        ("1e999", IssueCode::PointsNotANumber, "Points is not a number"),
-        ("-1", IssueCode::PointsNegative, "Points must be greater than or equal to 0"),
+        (
+            "1e999",
+            IssueCode::PointsNotANumber,
+            "Points is not a number",
+        ),
+        (
+            "-1",
+            IssueCode::PointsNegative,
+            "Points must be greater than or equal to 0",
+        ),
     ];
     for (points, code, message) in cases {
         let doc = ScaleDoc {
@@ -112,7 +123,11 @@ fn points_must_be_present_numeric_finite_and_not_negative() {
         };
         let issues = doc.validate();
         assert_eq!(issues.len(), 1, "{points:?}");
-        assert_eq!((issues[0].code, issues[0].message.as_str()), (code, message), "{points:?}");
+        assert_eq!(
+            (issues[0].code, issues[0].message.as_str()),
+            (code, message),
+            "{points:?}"
+        );
     }
 }
 
@@ -167,6 +182,12 @@ fn every_issue_says_how_to_fix_it() {
         assert!(!issue.help().is_empty());
         assert!(issue.to_string().contains(&issue.message));
     }
-    assert_eq!(IssueCode::PointsNotDecreasing.as_str(), "points_not_decreasing");
-    assert_eq!(IssueCode::PointsNegative.canvas_error_code(), "greater_than_or_equal_to");
+    assert_eq!(
+        IssueCode::PointsNotDecreasing.as_str(),
+        "points_not_decreasing"
+    );
+    assert_eq!(
+        IssueCode::PointsNegative.canvas_error_code(),
+        "greater_than_or_equal_to"
+    );
 }

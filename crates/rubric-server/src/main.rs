@@ -1,1 +1,3 @@
-fn main() { println!("rubric-server: placeholder"); }
+fn main() {
+    println!("rubric-server: placeholder");
+}

@@ -119,7 +119,9 @@ impl RubricCommand {
     ) -> Option<Self> {
         let c = &doc.criteria[doc.criterion_index(criterion)?];
         let index = index.min(c.ratings.len());
-        let above = index.checked_sub(1).and_then(|i| c.ratings[i].points_value());
+        let above = index
+            .checked_sub(1)
+            .and_then(|i| c.ratings[i].points_value());
         let below = c.ratings.get(index).and_then(RatingDoc::points_value);
         let points = match (above, below) {
             (Some(a), Some(b)) => crate::ruby::round_to((a + b) / 2.0, 2),
@@ -192,7 +194,8 @@ impl Command for RubricCommand {
             }
             RubricCommand::InsertCriterion { index, criterion } => {
                 let taken = doc.keys().collect::<Vec<_>>();
-                let incoming = std::iter::once(criterion.key).chain(criterion.ratings.iter().map(|r| r.key));
+                let incoming =
+                    std::iter::once(criterion.key).chain(criterion.ratings.iter().map(|r| r.key));
                 if incoming.into_iter().any(|k| taken.contains(&k)) {
                     return None;
                 }
@@ -208,7 +211,10 @@ impl Command for RubricCommand {
             RubricCommand::MoveCriterion { key, to } => {
                 let from = doc.criterion_index(*key)?;
                 move_item(&mut doc.criteria, from, *to);
-                Some(RubricCommand::MoveCriterion { key: *key, to: from })
+                Some(RubricCommand::MoveCriterion {
+                    key: *key,
+                    to: from,
+                })
             }
             RubricCommand::InsertRating {
                 criterion,

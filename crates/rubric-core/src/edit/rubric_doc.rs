@@ -107,7 +107,9 @@ impl CriterionDoc {
         self.ratings
             .iter()
             .filter_map(RatingDoc::points_value)
-            .fold(None, |max: Option<f64>, p| Some(max.map_or(p, |m| m.max(p))))
+            .fold(None, |max: Option<f64>, p| {
+                Some(max.map_or(p, |m| m.max(p)))
+            })
             .unwrap_or(0.0)
     }
 
@@ -185,7 +187,11 @@ impl RubricDoc {
 
     /// The live total: criteria points except ignored ones, rounded as Canvas rounds.
     pub fn total_points(&self) -> f64 {
-        points_possible(self.criteria.iter().map(|c| (c.points(), c.ignore_for_scoring)))
+        points_possible(
+            self.criteria
+                .iter()
+                .map(|c| (c.points(), c.ignore_for_scoring)),
+        )
     }
 
     /// Every problem with the rubric, as the server would report it.

@@ -90,7 +90,12 @@ impl Command for ScaleCommand {
             }
             ScaleCommand::SetMastery { key } => {
                 doc.index_of(*key)?;
-                let previous = doc.levels.iter().filter(|l| l.mastery).map(|l| l.key).collect::<Vec<_>>();
+                let previous = doc
+                    .levels
+                    .iter()
+                    .filter(|l| l.mastery)
+                    .map(|l| l.key)
+                    .collect::<Vec<_>>();
                 set_mastery(doc, *key);
                 Some(match previous.as_slice() {
                     [only] => ScaleCommand::SetMastery { key: *only },

@@ -100,17 +100,22 @@ pub fn decode(body: &[u8]) -> Result<Map<String, Value>, DecodeError> {
         let lossy = || String::from_utf8_lossy(&raw_name[..raw_name.len().min(80)]).into_owned();
         let name = unescape(raw_name).map_err(|e| fail(lossy(), unescape_kind(e, false)))?;
         let value = match raw_value {
-            Some(raw) => Value::String(unescape(raw).map_err(|e| fail(lossy(), unescape_kind(e, true)))?),
+            Some(raw) => {
+                Value::String(unescape(raw).map_err(|e| fail(lossy(), unescape_kind(e, true)))?)
+            }
             None => Value::Null,
         };
-        normalize(&mut params, &name, value, 0).map_err(|kind| fail(name.chars().take(80).collect(), kind))?;
+        normalize(&mut params, &name, value, 0)
+            .map_err(|kind| fail(name.chars().take(80).collect(), kind))?;
     }
     Ok(params)
 }
 
 fn unescape_kind(error: UnescapeError, in_value: bool) -> DecodeErrorKind {
     match error {
-        UnescapeError::BadPercent(offset) => DecodeErrorKind::InvalidPercentEncoding { in_value, offset },
+        UnescapeError::BadPercent(offset) => {
+            DecodeErrorKind::InvalidPercentEncoding { in_value, offset }
+        }
         UnescapeError::NotUtf8 => DecodeErrorKind::NotUtf8 { in_value },
     }
 }
@@ -179,7 +184,9 @@ fn normalize(
     }
     if after.is_empty() {
         if key == "[]" && depth != 0 {
-            return Ok(Some(Value::Array(without_null(value).into_iter().collect())));
+            return Ok(Some(Value::Array(
+                without_null(value).into_iter().collect(),
+            )));
         }
         params.insert(key.to_string(), value);
     } else if after == "[" {
@@ -205,7 +212,9 @@ fn normalize(
             }
         }
     } else {
-        let entry = params.entry(key.to_string()).or_insert_with(|| Value::Object(Map::new()));
+        let entry = params
+            .entry(key.to_string())
+            .or_insert_with(|| Value::Object(Map::new()));
         let Value::Object(inner) = entry else {
             return Err(DecodeErrorKind::ExpectedHash {
                 key: key.to_string(),
@@ -224,8 +233,13 @@ fn without_null(value: Value) -> Option<Value> {
     (!value.is_null()).then_some(value)
 }
 
-fn array_at<'a>(params: &'a mut Map<String, Value>, key: &str) -> Result<&'a mut Vec<Value>, DecodeErrorKind> {
-    let entry = params.entry(key.to_string()).or_insert_with(|| Value::Array(Vec::new()));
+fn array_at<'a>(
+    params: &'a mut Map<String, Value>,
+    key: &str,
+) -> Result<&'a mut Vec<Value>, DecodeErrorKind> {
+    let entry = params
+        .entry(key.to_string())
+        .or_insert_with(|| Value::Array(Vec::new()));
     match entry {
         Value::Array(array) => Ok(array),
         other => Err(DecodeErrorKind::ExpectedArray {

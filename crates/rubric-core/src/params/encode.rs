@@ -115,7 +115,11 @@ fn walk(name: String, depth: usize, value: &Value, pairs: &mut Pairs) -> Result<
                                 return Err(EncodeError::AmbiguousArray(name));
                             }
                         }
-                        pairs.extend(leaves.into_iter().map(|(leaf, v)| (format!("{name}[]{leaf}"), v)));
+                        pairs.extend(
+                            leaves
+                                .into_iter()
+                                .map(|(leaf, v)| (format!("{name}[]{leaf}"), v)),
+                        );
                         previous = Some(map);
                     }
                     other => {

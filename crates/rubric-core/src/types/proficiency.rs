@@ -24,12 +24,13 @@ pub struct Proficiency {
 impl Proficiency {
     /// Canvas's `OutcomeProficiency.default_ratings`.
     pub fn canvas_default() -> Self {
-        let level = |description: &str, points: f64, mastery: bool, color: &str| ProficiencyRating {
-            description: description.into(),
-            points,
-            mastery,
-            color: color.into(),
-        };
+        let level =
+            |description: &str, points: f64, mastery: bool, color: &str| ProficiencyRating {
+                description: description.into(),
+                points,
+                mastery,
+                color: color.into(),
+            };
         Proficiency {
             ratings: vec![
                 level("Exceeds Mastery", 4.0, false, "008EE2"),

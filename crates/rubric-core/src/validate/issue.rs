@@ -69,9 +69,10 @@ impl IssueCode {
     /// type, or the message itself for Canvas's custom messages).
     pub fn canvas_error_code(self) -> &'static str {
         match self {
-            IssueCode::MissingRatings | IssueCode::DescriptionBlank | IssueCode::PointsBlank | IssueCode::ColorBlank => {
-                "blank"
-            }
+            IssueCode::MissingRatings
+            | IssueCode::DescriptionBlank
+            | IssueCode::PointsBlank
+            | IssueCode::ColorBlank => "blank",
             IssueCode::DescriptionTooLong | IssueCode::TitleTooLong => "too_long",
             IssueCode::PointsNotANumber => "not_a_number",
             IssueCode::PointsNegative => "greater_than_or_equal_to",
@@ -99,7 +100,9 @@ impl IssueCode {
             IssueCode::CriterionWithoutRatings => "Add at least one rating to the criterion.",
             IssueCode::DuplicateRatingPoints => "Give each rating of a criterion different points.",
             IssueCode::RangeNeedsTwoRatings => "Add a second rating or turn off the point range.",
-            IssueCode::CriterionPointsMismatch => "Set the criterion's points to its highest rating.",
+            IssueCode::CriterionPointsMismatch => {
+                "Set the criterion's points to its highest rating."
+            }
             IssueCode::PointsPossibleMismatch => "Recompute the total from the criteria.",
         }
     }

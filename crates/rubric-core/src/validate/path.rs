@@ -99,7 +99,13 @@ impl fmt::Display for FieldPath {
                     RatingField::Description => "description",
                     RatingField::Points => "points",
                 };
-                write!(f, "criterion {}, rating {}, {}", criterion + 1, rating + 1, name)
+                write!(
+                    f,
+                    "criterion {}, rating {}, {}",
+                    criterion + 1,
+                    rating + 1,
+                    name
+                )
             }
         }
     }

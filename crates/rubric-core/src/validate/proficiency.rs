@@ -1,5 +1,6 @@
 use super::{
-    parse_points, FieldPath, IssueCode, LevelField, PointsError, ValidationIssue, DESCRIPTION_MAX_CHARS,
+    parse_points, FieldPath, IssueCode, LevelField, PointsError, ValidationIssue,
+    DESCRIPTION_MAX_CHARS,
 };
 use crate::color::is_stored_hex;
 use crate::edit::Level;
@@ -28,7 +29,9 @@ pub fn validate_scale(levels: &[Level]) -> Vec<ValidationIssue> {
         ));
     }
     for (index, pair) in levels.windows(2).enumerate() {
-        if let (Ok(upper), Ok(lower)) = (parse_points(&pair[0].points), parse_points(&pair[1].points)) {
+        if let (Ok(upper), Ok(lower)) =
+            (parse_points(&pair[0].points), parse_points(&pair[1].points))
+        {
             if upper <= lower {
                 issues.push(ValidationIssue::new(
                     IssueCode::PointsNotDecreasing,
@@ -49,7 +52,10 @@ pub fn validate_scale(levels: &[Level]) -> Vec<ValidationIssue> {
 }
 
 fn check_level(index: usize, level: &Level, issues: &mut Vec<ValidationIssue>) {
-    let at = |field| FieldPath::Level { level: index, field };
+    let at = |field| FieldPath::Level {
+        level: index,
+        field,
+    };
     if level.description.trim().is_empty() {
         issues.push(ValidationIssue::new(
             IssueCode::DescriptionBlank,
@@ -84,7 +90,9 @@ fn check_level(index: usize, level: &Level, issues: &mut Vec<ValidationIssue>) {
 /// The issue for points that failed to parse, at `path`.
 pub(super) fn points_issue(error: PointsError, path: FieldPath) -> ValidationIssue {
     match error {
-        PointsError::Blank => ValidationIssue::new(IssueCode::PointsBlank, path, "Points can't be blank"),
+        PointsError::Blank => {
+            ValidationIssue::new(IssueCode::PointsBlank, path, "Points can't be blank")
+        }
         PointsError::NotANumber => {
             ValidationIssue::new(IssueCode::PointsNotANumber, path, "Points is not a number")
         }
