@@ -9,6 +9,7 @@
 pub mod color;
 pub mod csv;
 pub mod edit;
+pub mod forms;
 pub mod params;
 pub mod ruby;
 pub mod rules;

@@ -87,3 +87,42 @@ pub fn cast_boolean(value: &serde_json::Value) -> Option<bool> {
         _ => Some(true),
     }
 }
+
+/// `String#to_f`: the longest leading decimal number (`"3abc"` is 3.0), else 0.0.
+pub fn str_to_f(text: &str) -> f64 {
+    let text = text.trim_start();
+    let bytes = text.as_bytes();
+    let mut end = 0;
+    if matches!(bytes.first(), Some(b'+' | b'-')) {
+        end = 1;
+    }
+    let digits_from = |mut i: usize| {
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        i
+    };
+    let whole_end = digits_from(end);
+    let mut best = if whole_end > end { whole_end } else { 0 };
+    if bytes.get(whole_end) == Some(&b'.') {
+        let fraction_end = digits_from(whole_end + 1);
+        if fraction_end > whole_end + 1 && whole_end > end {
+            best = fraction_end;
+        }
+    }
+    if best > 0 && matches!(bytes.get(best), Some(b'e' | b'E')) {
+        let mut exp = best + 1;
+        if matches!(bytes.get(exp), Some(b'+' | b'-')) {
+            exp += 1;
+        }
+        let exp_end = digits_from(exp);
+        if exp_end > exp {
+            best = exp_end;
+        }
+    }
+    text[..best]
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .unwrap_or(0.0)
+}

@@ -145,3 +145,49 @@ impl fmt::Display for ValidationIssue {
         write!(f, "{}: {} {}", self.path, self.message, self.help())
     }
 }
+
+/// One entry of a Canvas 422 body: `{"field","message","error_code"}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CanvasFieldError {
+    /// The attribute (`outcome_proficiency_ratings.color`).
+    pub field: String,
+    /// Canvas's message for the attribute (`is invalid`).
+    pub message: String,
+    /// The ActiveModel error type, or the message itself for custom messages.
+    pub error_code: String,
+}
+
+impl ValidationIssue {
+    /// The issue as `OutcomeProficiency` reports it in a 422 body: nested rating errors under
+    /// `outcome_proficiency_ratings.<attribute>` with the bare message ("can't be blank"),
+    /// scale errors under `outcome_proficiency_ratings` with the message as error code.
+    pub fn canvas_proficiency_error(&self) -> CanvasFieldError {
+        let attribute = match self.path {
+            FieldPath::Level { field, .. } => match field {
+                super::LevelField::Description => "outcome_proficiency_ratings.description",
+                super::LevelField::Points => "outcome_proficiency_ratings.points",
+                super::LevelField::Color => "outcome_proficiency_ratings.color",
+            },
+            _ => "outcome_proficiency_ratings",
+        };
+        let (message, code) = match self.code {
+            IssueCode::MasteryCount | IssueCode::PointsNotDecreasing => {
+                (self.message.clone(), self.message.clone())
+            }
+            IssueCode::MissingRatings => (self.message.clone(), "blank".into()),
+            code => {
+                let bare = self
+                    .message
+                    .split_once(' ')
+                    .map_or(self.message.as_str(), |(_, rest)| rest)
+                    .to_string();
+                (bare, code.canvas_error_code().into())
+            }
+        };
+        CanvasFieldError {
+            field: attribute.into(),
+            message,
+            error_code: code,
+        }
+    }
+}

@@ -6,7 +6,7 @@ mod points;
 mod proficiency;
 mod rubric;
 
-pub use issue::{IssueCode, ValidationIssue};
+pub use issue::{CanvasFieldError, IssueCode, ValidationIssue};
 pub use path::{CriterionField, FieldPath, LevelField, RatingField};
 pub use points::{parse_points, PointsError};
 pub use proficiency::validate_scale;

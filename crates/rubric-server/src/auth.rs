@@ -1,0 +1,78 @@
+//! Who is calling: `Authorization: Bearer <token>` (the word `Bearer` exactly, as Canvas
+//! compares it) or the `access_token` query parameter.
+use std::sync::Arc;
+
+use axum::extract::FromRequestParts;
+use axum::http::header;
+use axum::http::request::Parts;
+use rusqlite::OptionalExtension;
+
+use crate::error::{ApiError, ApiResult};
+use crate::AppState;
+
+/// A seeded user.
+#[derive(Clone, Debug)]
+pub struct User {
+    /// User id.
+    pub id: i64,
+    /// Display name.
+    pub name: String,
+}
+
+/// The caller, if any credentials were sent; a token that matches nobody is refused outright.
+pub struct Caller(pub Option<User>);
+
+impl Caller {
+    /// The user, or 401 `unauthenticated`.
+    pub fn require(self) -> ApiResult<User> {
+        self.0.ok_or(ApiError::Unauthenticated)
+    }
+}
+
+fn token_from(parts: &Parts) -> Option<String> {
+    if let Some(value) = parts
+        .headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+    {
+        if let Some((scheme, token)) = value.split_once(' ') {
+            if scheme == "Bearer" && !token.trim().is_empty() {
+                return Some(token.trim().to_string());
+            }
+        }
+    }
+    let query = parts.uri.query()?;
+    let params = rubric_core::params::decode(query.as_bytes()).ok()?;
+    params
+        .get("access_token")?
+        .as_str()
+        .map(str::to_string)
+        .filter(|t| !t.is_empty())
+}
+
+impl FromRequestParts<Arc<AppState>> for Caller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &Arc<AppState>,
+    ) -> Result<Self, Self::Rejection> {
+        let Some(token) = token_from(parts) else {
+            return Ok(Caller(None));
+        };
+        let conn = state.db.lock();
+        let user = conn
+            .query_row(
+                "SELECT id, name FROM users WHERE token = ?1",
+                [&token],
+                |r| {
+                    Ok(User {
+                        id: r.get(0)?,
+                        name: r.get(1)?,
+                    })
+                },
+            )
+            .optional()?;
+        user.map(|u| Caller(Some(u))).ok_or(ApiError::InvalidToken)
+    }
+}

@@ -1,0 +1,6 @@
+//! The `/api/v1` endpoints, one file per Canvas controller.
+pub mod assessments;
+pub mod associations;
+pub mod imports;
+pub mod proficiency;
+pub mod rubrics;
