@@ -88,6 +88,34 @@ async fn log_request(request: Request, next: Next) -> Response {
     response
 }
 
+/// Canvas renders JSON with `escape_html_entities_in_json`: `<`, `>` and `&` as `\u003c`,
+/// `\u003e`, `\u0026`. Those bytes only occur inside JSON strings, so a byte rewrite is exact.
+async fn escape_html_in_json(request: Request, next: Next) -> Response {
+    let response = next.run(request).await;
+    let is_json = response
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if !is_json {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
+        return Response::from_parts(parts, axum::body::Body::empty());
+    };
+    let mut out = Vec::with_capacity(bytes.len());
+    for &b in bytes.iter() {
+        match b {
+            b'<' => out.extend_from_slice(b"\\u003c"),
+            b'>' => out.extend_from_slice(b"\\u003e"),
+            b'&' => out.extend_from_slice(b"\\u0026"),
+            other => out.push(other),
+        }
+    }
+    parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+    Response::from_parts(parts, axum::body::Body::from(out))
+}
+
 /// The API routes and, when `dist` is given, the editor's static files.
 pub fn router(state: Arc<AppState>, dist: Option<PathBuf>) -> Router {
     let api = Router::new()
@@ -138,7 +166,8 @@ pub fn router(state: Arc<AppState>, dist: Option<PathBuf>) -> Router {
             "/api/v1/courses/{course}/rubric_associations/{association}/rubric_assessments/{id}",
             put(assessments::update).delete(assessments::destroy),
         )
-        .with_state(state);
+        .with_state(state)
+        .layer(middleware::from_fn(escape_html_in_json));
     let app = match dist {
         Some(dir) => api.fallback_service(tower_http::services::ServeDir::new(dir)),
         None => api,

@@ -162,8 +162,12 @@ impl ValidationIssue {
     /// `outcome_proficiency_ratings.<attribute>` with the bare message ("can't be blank"),
     /// scale errors under `outcome_proficiency_ratings` with the message as error code.
     pub fn canvas_proficiency_error(&self) -> CanvasFieldError {
+        let scale_wide = matches!(
+            self.code,
+            IssueCode::MasteryCount | IssueCode::PointsNotDecreasing | IssueCode::MissingRatings
+        );
         let attribute = match self.path {
-            FieldPath::Level { field, .. } => match field {
+            FieldPath::Level { field, .. } if !scale_wide => match field {
                 super::LevelField::Description => "outcome_proficiency_ratings.description",
                 super::LevelField::Points => "outcome_proficiency_ratings.points",
                 super::LevelField::Color => "outcome_proficiency_ratings.color",
