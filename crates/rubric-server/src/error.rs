@@ -83,6 +83,7 @@ impl IntoResponse for ApiError {
                 )
             }
         };
+        let close = status == StatusCode::PAYLOAD_TOO_LARGE;
         let challenge = status == StatusCode::UNAUTHORIZED
             && body.get("status").is_none_or(|s| s == "unauthenticated");
         let mut response = (status, axum::Json(body)).into_response();
@@ -91,6 +92,12 @@ impl IntoResponse for ApiError {
                 header::WWW_AUTHENTICATE,
                 HeaderValue::from_static("Bearer realm=\"canvas-lms\""),
             );
+        }
+        if close {
+            // The rest of the body is left unread: tell the client not to reuse the connection.
+            response
+                .headers_mut()
+                .insert(header::CONNECTION, HeaderValue::from_static("close"));
         }
         response
     }

@@ -19,7 +19,8 @@ impl Page {
     /// Reads `page` and `per_page` from the query; `per_page` fixed when `fixed` is given
     /// (used_locations uses 100). A page that is not a positive integer is a 400.
     pub fn from_uri(uri: &Uri, fixed: Option<i64>) -> ApiResult<Page> {
-        let params = decode(uri.query().unwrap_or("").as_bytes()).unwrap_or_default();
+        let params = decode(uri.query().unwrap_or("").as_bytes())
+            .map_err(|e| ApiError::BadRequest(format!("Invalid query string: {e}")))?;
         let text = |k: &str| params.get(k).and_then(|v| v.as_str()).map(str::to_string);
         let page = match text("page") {
             None => 1,

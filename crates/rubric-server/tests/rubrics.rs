@@ -8,7 +8,12 @@ const COURSE_ASSOCIATION: &str =
     "rubric_association[association_type]=Course&rubric_association[association_id]=1&rubric_association[purpose]=bookmark";
 
 fn create(server: &Server, body: &str) -> (u16, Value) {
-    read(server.form("POST", "/api/v1/courses/1/rubrics", Some(TEACHER), &format!("{body}&{COURSE_ASSOCIATION}")))
+    read(server.form(
+        "POST",
+        "/api/v1/courses/1/rubrics",
+        Some(TEACHER),
+        &format!("{body}&{COURSE_ASSOCIATION}"),
+    ))
 }
 
 #[test]
@@ -27,18 +32,33 @@ fn create_parses_index_keyed_criteria_as_canvas_does() {
     let rubric = &body["rubric"];
     assert_eq!(rubric["title"], "Essay");
     let first = &rubric["data"][0];
-    assert_eq!(first["description"], "First", "criteria order by index value, descriptions stripped");
+    assert_eq!(
+        first["description"], "First",
+        "criteria order by index value, descriptions stripped"
+    );
     assert_eq!(first["id"], "keep_me");
     assert_eq!(first["criterion_use_range"], true);
-    assert_eq!(first["points"], json!(5.0), "points come from the highest rating");
+    assert_eq!(
+        first["points"],
+        json!(5.0),
+        "points come from the highest rating"
+    );
     assert_eq!(first["long_description"], "a &lt; b<br/>\r\nnext");
     let ratings: Vec<(&str, f64)> = first["ratings"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| (r["description"].as_str().unwrap(), r["points"].as_f64().unwrap()))
+        .map(|r| {
+            (
+                r["description"].as_str().unwrap(),
+                r["points"].as_f64().unwrap(),
+            )
+        })
         .collect();
-    assert_eq!(ratings, [("No Description", 5.0), ("Low", 1.0), ("Bad", 0.0)]);
+    assert_eq!(
+        ratings,
+        [("No Description", 5.0), ("Low", 1.0), ("Bad", 0.0)]
+    );
     assert_eq!(first["ratings"][0]["criterion_id"], "keep_me");
     let generated = first["ratings"][0]["id"].as_str().unwrap();
     let prefix = format!("{}_", rubric["id"]);
@@ -47,8 +67,23 @@ fn create_parses_index_keyed_criteria_as_canvas_does() {
     assert_eq!(rubric["criteria"], rubric["data"]);
     assert_eq!(body["rubric_association"]["association_type"], "Course");
     assert_eq!(body["rubric_association"]["bookmarked"], true);
-    let keys: Vec<&str> = first.as_object().unwrap().keys().map(String::as_str).collect();
-    assert_eq!(keys, ["description", "long_description", "points", "id", "criterion_use_range", "ratings"]);
+    let keys: Vec<&str> = first
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "description",
+            "long_description",
+            "points",
+            "id",
+            "criterion_use_range",
+            "ratings"
+        ]
+    );
 }
 
 #[test]
@@ -56,8 +91,14 @@ fn html_in_output_is_escaped_as_canvas_escapes_json() {
     let server = Server::demo();
     let (status, _) = create(&server, "rubric[title]=%3Cb%3E+%26+co");
     assert_eq!(status, 200);
-    let text = server.get("/api/v1/courses/1/rubrics?per_page=100", Some(TEACHER)).text().unwrap();
-    assert!(text.contains(r#""title":"\u003cb\u003e \u0026 co""#), "{text}");
+    let text = server
+        .get("/api/v1/courses/1/rubrics?per_page=100", Some(TEACHER))
+        .text()
+        .unwrap();
+    assert!(
+        text.contains(r#""title":"\u003cb\u003e \u0026 co""#),
+        "{text}"
+    );
 }
 
 #[test]
@@ -65,16 +106,35 @@ fn criteria_sent_as_arrays_or_without_ratings_are_400_naming_the_parameter() {
     let server = Server::demo();
     let array = json!({"rubric": {"title": "T", "criteria": [{"description": "x", "ratings": {"0": {"points": 1}}}]},
                        "rubric_association": {"association_type": "Course", "association_id": 1, "purpose": "bookmark"}});
-    let (status, body) = read(server.json("POST", "/api/v1/courses/1/rubrics", Some(TEACHER), &array));
+    let (status, body) =
+        read(server.json("POST", "/api/v1/courses/1/rubrics", Some(TEACHER), &array));
     assert_eq!(status, 400);
-    assert!(body["errors"][0]["message"].as_str().unwrap().starts_with("rubric[criteria] must be a hash keyed by index"));
-    let (status, body) = create(&server, "rubric[title]=T&rubric[criteria][0][description]=x");
+    assert!(body["errors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("rubric[criteria] must be a hash keyed by index"));
+    let (status, body) = create(
+        &server,
+        "rubric[title]=T&rubric[criteria][0][description]=x",
+    );
     assert_eq!(status, 400);
-    assert!(body["errors"][0]["message"].as_str().unwrap().contains("rubric[criteria][0][ratings] is missing"));
-    let numeric_id = json!({"rubric": {"criteria": {"0": {"id": 5, "ratings": {"0": {"points": 1}}}}}});
-    let (status, body) = read(server.json("POST", "/api/v1/courses/1/rubrics", Some(TEACHER), &numeric_id));
+    assert!(body["errors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("rubric[criteria][0][ratings] is missing"));
+    let numeric_id =
+        json!({"rubric": {"criteria": {"0": {"id": 5, "ratings": {"0": {"points": 1}}}}}});
+    let (status, body) = read(server.json(
+        "POST",
+        "/api/v1/courses/1/rubrics",
+        Some(TEACHER),
+        &numeric_id,
+    ));
     assert_eq!(status, 400);
-    assert_eq!(body["errors"][0]["message"], "rubric[criteria][0][id] must be a string");
+    assert_eq!(
+        body["errors"][0]["message"],
+        "rubric[criteria][0][id] must be a string"
+    );
     let (_, list) = read(server.get("/api/v1/courses/1/rubrics", Some(TEACHER)));
     assert_eq!(list.as_array().unwrap().len(), 1, "nothing was stored");
 }
@@ -83,8 +143,14 @@ fn criteria_sent_as_arrays_or_without_ratings_are_400_naming_the_parameter() {
 fn free_form_comments_are_true_only_for_the_string_one() {
     let server = Server::demo();
     for (value, expected) in [("1", true), ("true", false), ("0", false)] {
-        let (_, body) = create(&server, &format!("rubric[title]=F{value}&rubric[free_form_criterion_comments]={value}"));
-        assert_eq!(body["rubric"]["free_form_criterion_comments"], expected, "{value}");
+        let (_, body) = create(
+            &server,
+            &format!("rubric[title]=F{value}&rubric[free_form_criterion_comments]={value}"),
+        );
+        assert_eq!(
+            body["rubric"]["free_form_criterion_comments"], expected,
+            "{value}"
+        );
     }
 }
 
@@ -97,7 +163,10 @@ fn duplicate_titles_get_a_counter_and_long_titles_the_canvas_200_error() {
     assert_eq!(b["rubric"]["title"], "Lab Report (2)");
     let (status, body) = create(&server, &format!("rubric[title]={}", "x".repeat(256)));
     assert_eq!(status, 200);
-    assert_eq!(body, json!({"error": true, "messages": ["Title is too long (maximum is 255 characters)"]}));
+    assert_eq!(
+        body,
+        json!({"error": true, "messages": ["Title is too long (maximum is 255 characters)"]})
+    );
     let (_, list) = read(server.get("/api/v1/courses/1/rubrics", Some(TEACHER)));
     assert_eq!(list.as_array().unwrap().len(), 3);
 }
@@ -117,8 +186,16 @@ fn put_is_a_full_replacement() {
     assert_eq!(updated["rubric"]["id"], id);
     assert_eq!(updated["rubric"]["data"], json!([]));
     assert_eq!(updated["rubric"]["points_possible"], json!(0.0));
-    let (_, renamed) = read(server.form("PUT", &format!("/api/v1/courses/1/rubrics/{id}"), Some(TEACHER), "rubric[points_possible]=1"));
-    assert_eq!(renamed["rubric"]["title"], "Biology 101 Rubric", "an omitted title becomes the context's");
+    let (_, renamed) = read(server.form(
+        "PUT",
+        &format!("/api/v1/courses/1/rubrics/{id}"),
+        Some(TEACHER),
+        "rubric[points_possible]=1",
+    ));
+    assert_eq!(
+        renamed["rubric"]["title"], "Biology 101 Rubric",
+        "an omitted title becomes the context's"
+    );
 }
 
 #[test]
@@ -126,7 +203,11 @@ fn updating_a_rubric_graded_in_two_places_copies_it() {
     let server = Server::demo();
     // The demo rubric grades assignment 1; make a second assignment use it too.
     let conn = rusqlite::Connection::open(&server.db).unwrap();
-    conn.execute("INSERT INTO assignments (id, course_id, title) VALUES (2, 1, 'Lab Report 2')", []).unwrap();
+    conn.execute(
+        "INSERT INTO assignments (id, course_id, title) VALUES (2, 1, 'Lab Report 2')",
+        [],
+    )
+    .unwrap();
     drop(conn);
     let (status, _) = read(server.form(
         "POST",
@@ -154,12 +235,18 @@ fn delete_soft_deletes_and_later_reads_are_404() {
     let server = Server::demo();
     let (_, created) = create(&server, "rubric[title]=Gone");
     let id = created["rubric"]["id"].as_i64().unwrap();
-    let (status, body) = read(server.delete(&format!("/api/v1/courses/1/rubrics/{id}"), Some(TEACHER)));
+    let (status, body) =
+        read(server.delete(&format!("/api/v1/courses/1/rubrics/{id}"), Some(TEACHER)));
     assert_eq!(status, 200);
     assert_eq!(body["rubric"]["workflow_state"], "deleted");
-    let (status, body) = read(server.get(&format!("/api/v1/courses/1/rubrics/{id}"), Some(TEACHER)));
-    assert_eq!((status, body), (404, json!({"message": "Rubric not found"})));
-    let (status, _) = read(server.delete(&format!("/api/v1/courses/1/rubrics/{id}"), Some(TEACHER)));
+    let (status, body) =
+        read(server.get(&format!("/api/v1/courses/1/rubrics/{id}"), Some(TEACHER)));
+    assert_eq!(
+        (status, body),
+        (404, json!({"message": "Rubric not found"}))
+    );
+    let (status, _) =
+        read(server.delete(&format!("/api/v1/courses/1/rubrics/{id}"), Some(TEACHER)));
     assert_eq!(status, 404);
     let (status, _) = read(server.delete("/api/v1/courses/1/rubrics/1", Some(STUDENT)));
     assert_eq!(status, 401);
@@ -171,13 +258,24 @@ fn index_paginates_with_canvas_link_headers() {
     for i in 0..6 {
         create(&server, &format!("rubric[title]=R{i}"));
     }
-    let response = server.get("/api/v1/courses/1/rubrics?per_page=3&include[]=x", Some(TEACHER));
+    let response = server.get(
+        "/api/v1/courses/1/rubrics?per_page=3&include[]=x",
+        Some(TEACHER),
+    );
     let link = response.headers()["link"].to_str().unwrap().to_string();
     let host = server.base.trim_start_matches("http://");
-    let url = |page: u32| format!("<http://{host}/api/v1/courses/1/rubrics?include%5B%5D=x&page={page}&per_page=3>");
+    let url = |page: u32| {
+        format!("<http://{host}/api/v1/courses/1/rubrics?include%5B%5D=x&page={page}&per_page=3>")
+    };
     assert_eq!(
         link,
-        format!("{}; rel=\"current\",{}; rel=\"next\",{}; rel=\"first\",{}; rel=\"last\"", url(1), url(2), url(1), url(3))
+        format!(
+            "{}; rel=\"current\",{}; rel=\"next\",{}; rel=\"first\",{}; rel=\"last\"",
+            url(1),
+            url(2),
+            url(1),
+            url(3)
+        )
     );
     assert_eq!(read(response).1.as_array().unwrap().len(), 3);
     let response = server.get("/api/v1/courses/1/rubrics?per_page=3&page=3", Some(TEACHER));
@@ -187,7 +285,11 @@ fn index_paginates_with_canvas_link_headers() {
     let (_, past) = read(server.get("/api/v1/courses/1/rubrics?per_page=3&page=9", Some(TEACHER)));
     assert_eq!(past, json!([]));
     let (_, clamped) = read(server.get("/api/v1/courses/1/rubrics?per_page=0", Some(TEACHER)));
-    assert_eq!(clamped.as_array().unwrap().len(), 1, "per_page 0 is clamped to 1");
+    assert_eq!(
+        clamped.as_array().unwrap().len(),
+        1,
+        "per_page 0 is clamped to 1"
+    );
     let (status, _) = read(server.get("/api/v1/courses/1/rubrics?page=0", Some(TEACHER)));
     assert_eq!(status, 400);
     let (status, _) = read(server.get("/api/v1/courses/1/rubrics", Some(STUDENT)));
@@ -199,11 +301,28 @@ fn show_validates_include_and_style_and_returns_exactly_the_api_fields() {
     let server = Server::demo();
     let (status, body) = read(server.get("/api/v1/courses/1/rubrics/1", Some(TEACHER)));
     assert_eq!(status, 200);
-    let mut keys: Vec<&str> = body.as_object().unwrap().keys().map(String::as_str).collect();
+    let mut keys: Vec<&str> = body
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
     keys.sort();
     assert_eq!(
         keys,
-        ["context_id", "context_type", "data", "free_form_criterion_comments", "hide_score_total", "id", "points_possible", "public", "read_only", "reusable", "title"]
+        [
+            "context_id",
+            "context_type",
+            "data",
+            "free_form_criterion_comments",
+            "hide_score_total",
+            "id",
+            "points_possible",
+            "public",
+            "read_only",
+            "reusable",
+            "title"
+        ]
     );
     let (status, body) = read(server.get("/api/v1/courses/1/rubrics/1?style=bad", Some(TEACHER)));
     assert_eq!(status, 400);
@@ -211,7 +330,10 @@ fn show_validates_include_and_style_and_returns_exactly_the_api_fields() {
         body["errors"]["style"][0]["message"],
         "invalid style requested. Must be one of the following: full, comments_only"
     );
-    let (status, body) = read(server.get("/api/v1/courses/1/rubrics/1?include[]=associations&include[]=course_associations", Some(TEACHER)));
+    let (status, body) = read(server.get(
+        "/api/v1/courses/1/rubrics/1?include[]=associations&include[]=course_associations",
+        Some(TEACHER),
+    ));
     assert_eq!(status, 400);
     assert_eq!(
         body["errors"]["include"][0]["message"],
@@ -219,9 +341,19 @@ fn show_validates_include_and_style_and_returns_exactly_the_api_fields() {
     );
     let (status, _) = read(server.get("/api/v1/courses/1/rubrics/1?style=full", Some(TEACHER)));
     assert_eq!(status, 400, "style without an assessment include");
-    let (status, body) = read(server.get("/api/v1/courses/1/rubrics/99?include[]=nonsense", Some(TEACHER)));
-    assert_eq!((status, body), (404, json!({"message": "Rubric not found"})), "a missing rubric wins over bad args");
-    let (_, body) = read(server.get("/api/v1/courses/1/rubrics/1?include[]=assignment_associations", Some(TEACHER)));
+    let (status, body) = read(server.get(
+        "/api/v1/courses/1/rubrics/99?include[]=nonsense",
+        Some(TEACHER),
+    ));
+    assert_eq!(
+        (status, body),
+        (404, json!({"message": "Rubric not found"})),
+        "a missing rubric wins over bad args"
+    );
+    let (_, body) = read(server.get(
+        "/api/v1/courses/1/rubrics/1?include[]=assignment_associations",
+        Some(TEACHER),
+    ));
     assert_eq!(body["associations"].as_array().unwrap().len(), 1);
     assert_eq!(body["associations"][0]["association_type"], "Assignment");
 }
@@ -229,13 +361,15 @@ fn show_validates_include_and_style_and_returns_exactly_the_api_fields() {
 #[test]
 fn used_locations_group_assignments_by_course() {
     let server = Server::demo();
-    let (status, body) = read(server.get("/api/v1/courses/1/rubrics/1/used_locations", Some(TEACHER)));
+    let (status, body) =
+        read(server.get("/api/v1/courses/1/rubrics/1/used_locations", Some(TEACHER)));
     assert_eq!(status, 200);
     assert_eq!(
         body,
         json!([{"id": 1, "name": "Biology 101", "concluded?": false, "assignments": [{"id": 1, "title": "Lab Report 1"}]}])
     );
-    let (status, _) = read(server.get("/api/v1/courses/1/rubrics/42/used_locations", Some(TEACHER)));
+    let (status, _) =
+        read(server.get("/api/v1/courses/1/rubrics/42/used_locations", Some(TEACHER)));
     assert_eq!(status, 404);
 }
 

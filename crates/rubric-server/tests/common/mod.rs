@@ -56,7 +56,10 @@ impl Server {
             base,
             db,
             _dir: dir,
-            client: Client::builder().timeout(std::time::Duration::from_secs(20)).build().unwrap(),
+            client: Client::builder()
+                .timeout(std::time::Duration::from_secs(20))
+                .build()
+                .unwrap(),
         }
     }
 
@@ -64,7 +67,11 @@ impl Server {
         format!("{}{}", self.base, path)
     }
 
-    fn with_token(&self, request: reqwest::blocking::RequestBuilder, token: Option<&str>) -> Response {
+    fn with_token(
+        &self,
+        request: reqwest::blocking::RequestBuilder,
+        token: Option<&str>,
+    ) -> Response {
         let request = match token {
             Some(t) => request.header("Authorization", format!("Bearer {t}")),
             None => request,
@@ -85,7 +92,14 @@ impl Server {
         self.with_token(request, token)
     }
 
-    pub fn raw(&self, method: &str, path: &str, token: Option<&str>, content_type: &str, body: Vec<u8>) -> Response {
+    pub fn raw(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        content_type: &str,
+        body: Vec<u8>,
+    ) -> Response {
         let request = self
             .client
             .request(method.parse().unwrap(), self.url(path))
@@ -95,7 +109,10 @@ impl Server {
     }
 
     pub fn json(&self, method: &str, path: &str, token: Option<&str>, body: &Value) -> Response {
-        let request = self.client.request(method.parse().unwrap(), self.url(path)).json(body);
+        let request = self
+            .client
+            .request(method.parse().unwrap(), self.url(path))
+            .json(body);
         self.with_token(request, token)
     }
 
@@ -103,7 +120,12 @@ impl Server {
         self.with_token(self.client.delete(self.url(path)), token)
     }
 
-    pub fn multipart(&self, path: &str, token: Option<&str>, form: reqwest::blocking::multipart::Form) -> Response {
+    pub fn multipart(
+        &self,
+        path: &str,
+        token: Option<&str>,
+        form: reqwest::blocking::multipart::Form,
+    ) -> Response {
         self.with_token(self.client.post(self.url(path)).multipart(form), token)
     }
 

@@ -1,0 +1,107 @@
+//! CSV import and the template over HTTP.
+mod common;
+
+use common::{read, Server, TEACHER};
+use reqwest::blocking::multipart::{Form, Part};
+use serde_json::json;
+
+fn csv_form(text: &str) -> Form {
+    Form::new().part(
+        "attachment",
+        Part::bytes(text.as_bytes().to_vec())
+            .file_name("rubrics.csv")
+            .mime_str("text/csv")
+            .unwrap(),
+    )
+}
+
+#[test]
+fn the_template_downloads_as_canvas_sends_it() {
+    let server = Server::demo();
+    let response = server.get("/api/v1/rubrics/upload_template", Some(TEACHER));
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(response.headers()["content-type"], "text/csv");
+    assert!(response.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .contains("import_rubric_template.csv"));
+    assert_eq!(response.text().unwrap(), rubric_core::csv::TEMPLATE);
+    assert_eq!(
+        server
+            .get("/api/v1/rubrics/upload_template", None)
+            .status()
+            .as_u16(),
+        401
+    );
+}
+
+#[test]
+fn uploading_the_template_creates_a_draft_rubric_and_reports_success() {
+    let server = Server::demo();
+    let (status, created) = read(server.multipart(
+        "/api/v1/courses/1/rubrics/upload",
+        Some(TEACHER),
+        csv_form(rubric_core::csv::TEMPLATE),
+    ));
+    assert_eq!(status, 200, "{created}");
+    assert_eq!(created["workflow_state"], "created");
+    assert_eq!(created["progress"], 0);
+    assert_eq!(created["course_id"], 1);
+    let (_, latest) = read(server.get("/api/v1/courses/1/rubrics/upload/latest", Some(TEACHER)));
+    assert_eq!(latest["workflow_state"], "succeeded");
+    assert_eq!(latest["progress"], 100);
+    let (_, rubrics) = read(server.get(
+        &format!("/api/v1/courses/1/rubrics/upload/{}/rubrics", created["id"]),
+        Some(TEACHER),
+    ));
+    assert_eq!(rubrics[0]["title"], "Rubric 1");
+    assert_eq!(rubrics[0]["points_possible"], json!(3.0));
+    let (_, index) = read(server.get("/api/v1/courses/1/rubrics", Some(TEACHER)));
+    assert_eq!(
+        index.as_array().unwrap().len(),
+        1,
+        "drafts stay out of the index"
+    );
+    let id = rubrics[0]["id"].as_i64().unwrap();
+    let (status, _) = read(server.get(&format!("/api/v1/courses/1/rubrics/{id}"), Some(TEACHER)));
+    assert_eq!(status, 200, "but they are bookmarked in the course");
+}
+
+#[test]
+fn row_errors_are_reported_and_bad_files_fail() {
+    let server = Server::demo();
+    let text = "Rubric Name,Criteria Name,Rating Name,Rating Points\nGood,C,r,1\nBad,,r,1\n";
+    read(server.multipart(
+        "/api/v1/courses/1/rubrics/upload",
+        Some(TEACHER),
+        csv_form(text),
+    ));
+    let (_, status) = read(server.get("/api/v1/courses/1/rubrics/upload/latest", Some(TEACHER)));
+    assert_eq!(status["workflow_state"], "succeeded_with_errors");
+    assert_eq!(status["error_count"], 1);
+    assert_eq!(
+        status["error_data"][0]["message"],
+        "row 3, column \"Criteria Name\": Missing 'Criteria Name' for Bad"
+    );
+    read(server.multipart(
+        "/api/v1/courses/1/rubrics/upload",
+        Some(TEACHER),
+        csv_form(""),
+    ));
+    let (_, failed) = read(server.get("/api/v1/courses/1/rubrics/upload/latest", Some(TEACHER)));
+    assert_eq!(failed["workflow_state"], "failed");
+    let (status, body) = read(server.multipart(
+        "/api/v1/courses/1/rubrics/upload",
+        Some(TEACHER),
+        Form::new().text("other", "x"),
+    ));
+    assert_eq!(
+        (status, body),
+        (400, json!({"message": "No file attached"}))
+    );
+    let (status, body) = read(server.get("/api/v1/courses/1/rubrics/upload/999", Some(TEACHER)));
+    assert_eq!(
+        (status, body),
+        (404, json!({"message": "ActiveRecord::RecordNotFound"}))
+    );
+}
