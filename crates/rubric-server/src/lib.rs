@@ -25,7 +25,7 @@ use axum::routing::{get, post, put};
 use axum::Router;
 
 use crate::db::Db;
-use crate::routes::{assessments, associations, imports, proficiency, rubrics};
+use crate::routes::{assessments, associations, contexts, imports, proficiency, rubrics};
 
 /// Shared state of the running server.
 pub struct AppState {
@@ -119,6 +119,12 @@ async fn escape_html_in_json(request: Request, next: Next) -> Response {
 /// The API routes and, when `dist` is given, the editor's static files.
 pub fn router(state: Arc<AppState>, dist: Option<PathBuf>) -> Router {
     let api = Router::new()
+        .route("/api/v1/accounts/{id}", get(contexts::show_account))
+        .route("/api/v1/courses/{id}", get(contexts::show_course))
+        .route(
+            "/api/v1/{kind}/{id}/permissions",
+            get(contexts::permissions),
+        )
         .route(
             "/api/v1/{kind}/{id}/outcome_proficiency",
             get(proficiency::show).post(proficiency::create),

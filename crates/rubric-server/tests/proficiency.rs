@@ -257,3 +257,27 @@ fn without_the_default_setting_an_empty_chain_is_404_and_with_it_the_root_gets_t
     assert_eq!(root, body, "the default was created on the root account");
     drop(keep);
 }
+
+#[test]
+fn contexts_and_permissions_tell_the_editor_where_it_stands() {
+    let server = Server::demo();
+    let (status, account) = read(server.get("/api/v1/accounts/2", Some(ADMIN)));
+    assert_eq!(status, 200);
+    assert_eq!(account["name"], "Science Department");
+    assert_eq!(account["parent_account_id"], 1);
+    let (_, course) = read(server.get("/api/v1/courses/1", Some(STUDENT)));
+    assert_eq!(course["account_id"], 2);
+    let path = "/api/v1/courses/1/permissions?permissions[]=manage_proficiency_scales&permissions[]=manage_rubrics";
+    let (_, teacher) = read(server.get(path, Some(TEACHER)));
+    assert_eq!(
+        teacher,
+        json!({"manage_proficiency_scales": false, "manage_rubrics": true})
+    );
+    let (_, admin) = read(server.get(path, Some(ADMIN)));
+    assert_eq!(
+        admin,
+        json!({"manage_proficiency_scales": true, "manage_rubrics": true})
+    );
+    let (status, _) = read(server.get("/api/v1/accounts/1", Some(TEACHER)));
+    assert_eq!(status, 401);
+}

@@ -1,6 +1,7 @@
 //! The `/api/v1` endpoints, one file per Canvas controller.
 pub mod assessments;
 pub mod associations;
+pub mod contexts;
 pub mod imports;
 pub mod proficiency;
 pub mod rubrics;
