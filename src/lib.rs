@@ -3,8 +3,14 @@
 use leptos::mount::mount_to;
 use wasm_bindgen::prelude::*;
 
+pub mod api;
+pub mod events;
+mod mount;
 pub mod preview;
+pub mod proficiency;
+pub mod ui;
 
+pub use mount::{mount_mastery_scale_editor, EditorHandle};
 pub use preview::ScalePreview;
 
 /// Mounts the read-only preview of Canvas's default mastery scale into `element`; the view

@@ -10,6 +10,7 @@ pub mod color;
 pub mod csv;
 pub mod edit;
 pub mod forms;
+pub mod links;
 pub mod params;
 pub mod ruby;
 pub mod rules;

@@ -1,0 +1,96 @@
+use std::fmt;
+
+use rubric_core::validate::CanvasFieldError;
+use serde_json::Value;
+
+/// Everything that can go wrong talking to Canvas, in words a teacher can act on.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ApiError {
+    /// The request never got an answer (offline, refused, timed out).
+    Network(String),
+    /// 401 or 403: not signed in, or not allowed.
+    NotAllowed(String),
+    /// Canvas's throttle kept refusing after retries.
+    RateLimited,
+    /// 404.
+    NotFound,
+    /// 422 with field errors.
+    Invalid(Vec<CanvasFieldError>),
+    /// Another 4xx, with Canvas's message.
+    Rejected(u16, String),
+    /// 5xx.
+    Server(u16),
+    /// A 2xx body that is not what Canvas sends.
+    Malformed(String),
+}
+
+impl ApiError {
+    /// Maps a non-2xx answer to an error, reading Canvas's error body shapes.
+    pub fn from_response(status: u16, body: &str) -> ApiError {
+        let json: Option<Value> = serde_json::from_str(body).ok();
+        let first_message = || {
+            json.as_ref()
+                .and_then(|j| {
+                    j["errors"][0]["message"]
+                        .as_str()
+                        .or_else(|| j["message"].as_str())
+                        .map(str::to_string)
+                })
+                .unwrap_or_else(|| body.chars().take(200).collect())
+        };
+        match status {
+            401 | 403 => ApiError::NotAllowed(first_message()),
+            404 => ApiError::NotFound,
+            422 => {
+                let errors = json
+                    .as_ref()
+                    .and_then(|j| {
+                        serde_json::from_value::<Vec<CanvasFieldError>>(j["errors"].clone()).ok()
+                    })
+                    .unwrap_or_default();
+                if errors.is_empty() {
+                    ApiError::Rejected(422, first_message())
+                } else {
+                    ApiError::Invalid(errors)
+                }
+            }
+            500..=599 => ApiError::Server(status),
+            _ => ApiError::Rejected(status, first_message()),
+        }
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ApiError::Network(detail) => write!(
+                f,
+                "Could not reach Canvas ({detail}). Check your connection and try again."
+            ),
+            ApiError::NotAllowed(message) => {
+                write!(f, "You are not allowed to do this ({message}).")
+            }
+            ApiError::RateLimited => {
+                f.write_str("Canvas is limiting requests right now. Wait a moment and try again.")
+            }
+            ApiError::NotFound => f.write_str("Canvas could not find this item."),
+            ApiError::Invalid(errors) => {
+                let list: Vec<String> = errors.iter().map(|e| e.message.clone()).collect();
+                write!(f, "Canvas did not accept the changes: {}", list.join("; "))
+            }
+            ApiError::Rejected(status, message) => {
+                write!(f, "Canvas refused the request ({status}): {message}")
+            }
+            ApiError::Server(status) => write!(
+                f,
+                "Canvas had a problem ({status}). Your changes are kept; try again."
+            ),
+            ApiError::Malformed(detail) => write!(
+                f,
+                "Canvas sent an answer the editor cannot read ({detail})."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ApiError {}

@@ -1,0 +1,57 @@
+//! The Canvas REST client: configuration and authentication, one error type the UI can show,
+//! and the endpoints the editors use.
+mod error;
+mod http;
+mod pagination;
+mod proficiency;
+
+pub use error::ApiError;
+pub use http::{send, Method};
+pub use pagination::get_all;
+pub use proficiency::{
+    context_info, get_proficiency, has_permission, save_proficiency, ContextInfo,
+};
+
+/// How requests prove who is asking.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Auth {
+    /// `Authorization: Bearer <token>` (standalone and development).
+    Bearer(String),
+    /// The LMS page's session cookie, with the `X-CSRF-Token` header read from the
+    /// `_csrf_token` cookie on writes (embedded in Canvas).
+    Session,
+}
+
+/// Where the API is and how to reach it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApiConfig {
+    /// Origin (and optional path prefix) of the Canvas instance; empty for same-origin.
+    pub base: String,
+    /// Credentials.
+    pub auth: Auth,
+}
+
+/// A Canvas context path: `accounts/1` or `courses/1`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ContextPath(String);
+
+impl ContextPath {
+    /// Accepts `accounts/N` and `courses/N` only.
+    pub fn parse(text: &str) -> Option<ContextPath> {
+        let (kind, id) = text.trim_matches('/').split_once('/')?;
+        let valid = matches!(kind, "accounts" | "courses")
+            && !id.is_empty()
+            && id.bytes().all(|b| b.is_ascii_digit());
+        valid.then(|| ContextPath(format!("{kind}/{id}")))
+    }
+
+    /// `accounts/1`.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether this is an account (else a course).
+    pub fn is_account(&self) -> bool {
+        self.0.starts_with("accounts/")
+    }
+}

@@ -1,0 +1,77 @@
+//! The JavaScript API: mount an editor into any element of the host page.
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+use crate::api::{ApiConfig, Auth, ContextPath};
+use crate::proficiency::MasteryScaleEditor;
+
+/// Options a host passes to a `mount*` function.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct MountOptions {
+    /// Canvas origin; empty or absent for same-origin.
+    #[serde(default)]
+    api_base: String,
+    /// `accounts/1` or `courses/1`.
+    context: String,
+    /// A token for `Authorization: Bearer`; absent means the page's session and CSRF cookie.
+    #[serde(default)]
+    token: Option<String>,
+}
+
+fn read_options(options: JsValue) -> Result<(ApiConfig, ContextPath), JsValue> {
+    let text = js_sys::JSON::stringify(&options)
+        .map(String::from)
+        .unwrap_or_default();
+    let options: MountOptions = serde_json::from_str(&text)
+        .map_err(|e| JsValue::from_str(&format!("invalid options: {e}")))?;
+    let context = ContextPath::parse(&options.context).ok_or_else(|| {
+        JsValue::from_str("options.context must be accounts/<id> or courses/<id>")
+    })?;
+    let auth = match options.token {
+        Some(token) if !token.is_empty() => Auth::Bearer(token),
+        _ => Auth::Session,
+    };
+    Ok((
+        ApiConfig {
+            base: options.api_base,
+            auth,
+        },
+        context,
+    ))
+}
+
+/// A mounted editor; `unmount()` removes it and its listeners.
+#[wasm_bindgen]
+pub struct EditorHandle {
+    unmount: Option<Box<dyn FnOnce()>>,
+}
+
+#[wasm_bindgen]
+impl EditorHandle {
+    /// Removes the editor from the page.
+    pub fn unmount(&mut self) {
+        if let Some(unmount) = self.unmount.take() {
+            unmount();
+        }
+    }
+}
+
+/// Mounts the mastery scale editor into `element`. `options`: `{ context: "accounts/1",
+/// apiBase?: "https://canvas.example", token?: "..." }`. Events `rubric-editor:change`,
+/// `rubric-editor:saved` and `rubric-editor:error` bubble from the editor.
+#[wasm_bindgen(js_name = mountMasteryScaleEditor)]
+pub fn mount_mastery_scale_editor(
+    element: web_sys::HtmlElement,
+    options: JsValue,
+) -> Result<EditorHandle, JsValue> {
+    console_error_panic_hook::set_once();
+    let (config, context) = read_options(options)?;
+    let handle = mount_to(element, move || {
+        view! { <MasteryScaleEditor config context /> }.into_any()
+    });
+    Ok(EditorHandle {
+        unmount: Some(Box::new(move || drop(handle))),
+    })
+}

@@ -1,0 +1,397 @@
+use leptos::html::Section;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use rubric_core::edit::{Key, Level, LevelField, ScaleCommand};
+use rubric_core::validate::FieldPath;
+
+use super::row::{delete_id, field_id, LevelRow};
+use super::state::normalized;
+use super::ScaleState;
+use crate::api::{save_proficiency, ApiConfig, ApiError, ContextPath};
+use crate::events::emit;
+use crate::ui::{
+    focus_by_id, guard_unload, undo_shortcut, ConfirmDialog, Drafts, IdPrefix, Status, UndoButtons,
+    UndoShortcut,
+};
+
+/// Colour of a newly added level (Canvas uses the same).
+const NEW_LEVEL_COLOR: &str = "EF4437";
+
+/// Where the form is saving to and what it tells the user about it.
+#[derive(Clone)]
+pub struct SaveTarget {
+    /// API access.
+    pub config: ApiConfig,
+    /// The context.
+    pub context: ContextPath,
+    /// The context's name, for the confirmation text.
+    pub context_name: String,
+    /// The draft slot.
+    pub drafts: Drafts,
+}
+
+/// The editable mastery scale: the level table, add/delete/move/sort, undo/redo, live
+/// validation, and the confirmed save.
+#[component]
+pub fn ScaleForm(
+    state: ScaleState,
+    target: SaveTarget,
+    status: Status,
+    /// Called when Canvas refuses the save for lack of permission.
+    on_forbidden: Callback<String>,
+) -> impl IntoView {
+    let ids = IdPrefix::new();
+    let root = NodeRef::<Section>::new();
+    let issues = Memo::new(move |_| state.issues());
+    let dirty = Memo::new(move |_| state.is_dirty());
+    let saving = RwSignal::new(false);
+    let save_error = RwSignal::new(None::<String>);
+    let confirm_save = RwSignal::new(false);
+    let pending_delete = RwSignal::new(None::<Key>);
+    guard_unload(dirty.into());
+
+    let drafts = target.drafts.clone();
+    Effect::new(move |_| {
+        let is_dirty = dirty.get();
+        state.doc.with(|d| {
+            if is_dirty {
+                drafts.save(&serde_json::to_string(&d.levels).unwrap_or_default());
+            } else {
+                drafts.clear();
+            }
+        });
+        if let Some(element) = root.get_untracked() {
+            emit(
+                &element,
+                "rubric-editor:change",
+                &serde_json::json!({"editor": "mastery-scale", "dirty": is_dirty}),
+            );
+        }
+    });
+
+    let add_level = {
+        let ids = ids.clone();
+        move |_| {
+            let key = state.fresh_key();
+            let (index, points) = state.doc.with_untracked(|d| {
+                let last = d
+                    .levels
+                    .last()
+                    .and_then(|l| rubric_core::validate::parse_points(&l.points).ok());
+                (d.levels.len(), last.map_or(0.0, |p| (p - 1.0).max(0.0)))
+            });
+            let level = Level {
+                key,
+                description: String::new(),
+                points: rubric_core::ruby::number_to_input(points),
+                mastery: false,
+                color: NEW_LEVEL_COLOR.into(),
+            };
+            if state.dispatch(ScaleCommand::Insert { index, level }) {
+                status.say(format!("Level {} added", index + 1));
+                focus_by_id(field_id(&ids, key, LevelField::Description));
+            }
+        }
+    };
+
+    let delete_confirmed = {
+        let ids = ids.clone();
+        Callback::new(move |_| {
+            let Some(key) = pending_delete.get_untracked() else {
+                return;
+            };
+            let index = state.doc.with_untracked(|d| d.index_of(key)).unwrap_or(0);
+            if state.dispatch(ScaleCommand::Delete { key }) {
+                status.say(format!("Level {} deleted", index + 1));
+                let next = state.doc.with_untracked(|d| {
+                    d.levels[index.saturating_sub(1).min(d.levels.len() - 1)].key
+                });
+                focus_by_id(delete_id(&ids, next));
+            }
+            pending_delete.set(None);
+        })
+    };
+    let delete_cancelled = {
+        let ids = ids.clone();
+        Callback::new(move |_| {
+            if let Some(key) = pending_delete.get_untracked() {
+                focus_by_id(delete_id(&ids, key));
+            }
+            pending_delete.set(None);
+        })
+    };
+    let on_delete = Callback::new(move |key: Key| pending_delete.set(Some(key)));
+    let on_move = {
+        let ids = ids.clone();
+        Callback::new(move |(key, delta): (Key, isize)| {
+            let Some(from) = state.doc.with_untracked(|d| d.index_of(key)) else {
+                return;
+            };
+            let to = (from as isize + delta).max(0) as usize;
+            if state.dispatch(ScaleCommand::Move { key, to }) {
+                state.seal();
+                let (now, count) = state
+                    .doc
+                    .with_untracked(|d| (d.index_of(key).unwrap_or(0), d.levels.len()));
+                status.say(format!("Level moved to position {}", now + 1));
+                let direction = if (delta < 0 && now > 0) || now + 1 >= count {
+                    "up"
+                } else {
+                    "down"
+                };
+                let direction = if delta > 0 && now + 1 < count {
+                    "down"
+                } else {
+                    direction
+                };
+                focus_by_id(ids.id(&format!("level{}-{direction}", key.0)));
+            }
+        })
+    };
+    let sort = move |_| {
+        if let Some(command) = state.doc.with_untracked(ScaleCommand::sort_by_points) {
+            state.dispatch(command);
+            state.seal();
+            status.say("Levels sorted by points, highest first");
+        } else {
+            status.say("Levels are already sorted by points");
+        }
+    };
+
+    let first_invalid_id = {
+        let ids = ids.clone();
+        move || {
+            // The first problem in reading order: by level, then by column.
+            let column = |field: LevelField| match field {
+                LevelField::Description => 0,
+                LevelField::Points => 1,
+                LevelField::Color => 2,
+            };
+            let doc = state.doc.get_untracked();
+            let first = issues
+                .get_untracked()
+                .iter()
+                .filter_map(|i| match i.path {
+                    FieldPath::Level { level, field } => Some((level, column(field), field)),
+                    _ => None,
+                })
+                .min_by_key(|(level, order, _)| (*level, *order));
+            match first {
+                Some((level, _, field)) => {
+                    doc.levels.get(level).map(|l| field_id(&ids, l.key, field))
+                }
+                None => Some(ids.id("summary")),
+            }
+        }
+    };
+    let request_save = {
+        let first_invalid_id = first_invalid_id.clone();
+        let ids = ids.clone();
+        move |_| {
+            let current = state.doc.get_untracked();
+            let wanted = normalized(&current);
+            let fixes: Vec<ScaleCommand> = current
+                .levels
+                .iter()
+                .zip(&wanted.levels)
+                .filter(|(a, b)| a.color != b.color)
+                .map(|(_, b)| ScaleCommand::SetText {
+                    key: b.key,
+                    field: LevelField::Color,
+                    value: b.color.clone(),
+                })
+                .collect();
+            if !fixes.is_empty() {
+                state.dispatch(ScaleCommand::Batch(fixes));
+            }
+            state.attempted.set(true);
+            save_error.set(None);
+            if issues.get_untracked().is_empty() {
+                confirm_save.set(true);
+            } else {
+                status.say("The scale has errors; fix them to save");
+                focus_by_id(first_invalid_id().unwrap_or_else(|| ids.id("summary")));
+            }
+        }
+    };
+    let save_confirmed = {
+        let target = target.clone();
+        let ids = ids.clone();
+        Callback::new(move |_| {
+            let Ok(scale) = state.doc.get_untracked().to_proficiency() else {
+                return;
+            };
+            let target = target.clone();
+            let ids = ids.clone();
+            saving.set(true);
+            spawn_local(async move {
+                let result = save_proficiency(&target.config, &target.context, &scale).await;
+                saving.set(false);
+                match result {
+                    Ok(stored) => {
+                        let mut keys = rubric_core::edit::KeyGen::default();
+                        state.accept_saved(rubric_core::edit::ScaleDoc::from_proficiency(
+                            &stored, &mut keys,
+                        ));
+                        target.drafts.clear();
+                        status.say("Saved");
+                        if let Some(element) = root.get_untracked() {
+                            let detail = serde_json::json!({"editor": "mastery-scale", "context": target.context.as_str(), "scale": stored});
+                            emit(&element, "rubric-editor:saved", &detail);
+                        }
+                    }
+                    Err(ApiError::NotAllowed(message)) => on_forbidden.run(message),
+                    Err(ApiError::Invalid(errors)) => {
+                        state.server_errors.set(errors);
+                        status.say("Canvas did not accept the scale; see the errors");
+                        focus_by_id(ids.id("summary"));
+                    }
+                    Err(other) => {
+                        let message = other.to_string();
+                        if let Some(element) = root.get_untracked() {
+                            emit(
+                                &element,
+                                "rubric-editor:error",
+                                &serde_json::json!({"editor": "mastery-scale", "message": message}),
+                            );
+                        }
+                        save_error.set(Some(message));
+                        focus_by_id(ids.id("save-error"));
+                    }
+                }
+            });
+        })
+    };
+
+    let show_summary = move || {
+        (state.attempted.get() && !issues.with(Vec::is_empty))
+            || !state.server_errors.with(Vec::is_empty)
+    };
+    let summary_items = {
+        let ids = ids.clone();
+        move || {
+            let doc = state.doc.get();
+            let mut items: Vec<(Option<String>, String)> = issues
+                .get()
+                .iter()
+                .map(|issue| {
+                    let target = match issue.path {
+                        FieldPath::Level { level, field } => {
+                            doc.levels.get(level).map(|l| field_id(&ids, l.key, field))
+                        }
+                        _ => None,
+                    };
+                    (
+                        target,
+                        format!(
+                            "{}: {} {}",
+                            capitalise(&issue.path.to_string()),
+                            issue.message,
+                            issue.help()
+                        ),
+                    )
+                })
+                .collect();
+            items.extend(state.server_errors.get().into_iter().map(|e| {
+                (
+                    None,
+                    format!("Canvas: {} {}", e.field.replace('_', " "), e.message),
+                )
+            }));
+            items
+                .into_iter()
+                .map(|(target, text)| match target {
+                    Some(id) => view! { <li><a href=format!("#{id}") on:click=move |ev| { ev.prevent_default(); focus_by_id(id.clone()); }>{text}</a></li> }.into_any(),
+                    None => view! { <li>{text}</li> }.into_any(),
+                })
+                .collect_view()
+        }
+    };
+    let confirm_text = {
+        let target = target.clone();
+        move || {
+            if target.context.is_account() {
+                format!("The scale applies to outcome-aligned rubrics in {} and its sub-accounts and courses that have not been assessed yet.", target.context_name)
+            } else {
+                format!("The scale applies to outcome-aligned rubrics in {} that have not been assessed yet.", target.context_name)
+            }
+        }
+    };
+    let delete_text = move || {
+        let n = pending_delete
+            .get()
+            .and_then(|k| state.doc.with(|d| d.index_of(k)))
+            .map_or(0, |i| i + 1);
+        format!("This removes level {n} from the mastery scale. You can undo it until you leave the page.")
+    };
+    let delete_open = RwSignal::new(false);
+    Effect::new(move |_| delete_open.set(pending_delete.get().is_some()));
+    let ids_summary = ids.id("summary");
+    let ids_save_error = ids.id("save-error");
+    let ids_for_rows = ids.clone();
+
+    view! {
+        <section class="rbe-editor" role="region" aria-label="Mastery scale" node_ref=root
+            on:keydown=move |ev: web_sys::KeyboardEvent| match undo_shortcut(&ev) {
+                Some(UndoShortcut::Undo) => { ev.prevent_default(); if state.undo() { status.say("Undone") } }
+                Some(UndoShortcut::Redo) => { ev.prevent_default(); if state.redo() { status.say("Redone") } }
+                None => {}
+            }>
+            <div class="rbe-toolbar">
+                <UndoButtons can_undo=state.can_undo can_redo=state.can_redo
+                    on_undo=Callback::new(move |_| { if state.undo() { status.say("Undone") } })
+                    on_redo=Callback::new(move |_| { if state.redo() { status.say("Redone") } }) />
+                <button type="button" class="rbe-button" on:click=sort>"Sort by points"</button>
+            </div>
+            <Show when=show_summary>
+                <div class="rbe-summary" id=ids_summary.clone() tabindex="-1" role="alert">
+                    <h3>"Fix these problems to save"</h3>
+                    <ul>{summary_items.clone()}</ul>
+                </div>
+            </Show>
+            <table class="rbe-table">
+                <caption class="rbe-sr-only">"Mastery levels, highest first"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Mastery"</th>
+                        <th scope="col">"Description"</th>
+                        <th scope="col">"Points"</th>
+                        <th scope="col">"Color"</th>
+                        <th scope="col">"Actions"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || state.doc.with(|d| d.order()) key=|key| *key let(key)>
+                        <LevelRow state ids=ids_for_rows.clone() key issues=issues on_delete on_move />
+                    </For>
+                </tbody>
+            </table>
+            <div class="rbe-actions">
+                <button type="button" class="rbe-button" on:click=add_level>"Add mastery level"</button>
+                <button type="button" class="rbe-button rbe-button--primary"
+                    disabled=move || !dirty.get() || saving.get() on:click=request_save>
+                    {move || if saving.get() { "Saving…" } else { "Save mastery scale" }}
+                </button>
+                <span class="rbe-hint">{move || if dirty.get() { "Unsaved changes" } else { "All changes saved" }}</span>
+            </div>
+            <Show when=move || save_error.get().is_some()>
+                <div class="rbe-error" role="alert" id=ids_save_error.clone() tabindex="-1">
+                    <p>{move || save_error.get().unwrap_or_default()}</p>
+                    <button type="button" class="rbe-button" on:click=move |_| save_confirmed.run(())>"Retry save"</button>
+                </div>
+            </Show>
+            <ConfirmDialog open=confirm_save title="Save mastery scale?".to_string() body=Signal::derive(confirm_text)
+                confirm_label="Save".to_string() on_confirm=save_confirmed on_cancel=Callback::new(|_| ()) />
+            <ConfirmDialog open=delete_open title="Delete level?".to_string() body=Signal::derive(delete_text)
+                confirm_label="Delete".to_string() on_confirm=delete_confirmed on_cancel=delete_cancelled />
+        </section>
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
