@@ -42,10 +42,20 @@ fn read_options(options: JsValue) -> Result<(ApiConfig, ContextPath), JsValue> {
     ))
 }
 
-/// A mounted editor; `unmount()` removes it and its listeners.
+/// A mounted editor; `unmount()` removes it and its listeners. Dropping the handle (the
+/// JavaScript garbage collector does) leaves the editor mounted.
 #[wasm_bindgen]
 pub struct EditorHandle {
     unmount: Option<Box<dyn FnOnce()>>,
+}
+
+impl Drop for EditorHandle {
+    fn drop(&mut self) {
+        if let Some(unmount) = self.unmount.take() {
+            // Keep the view: only an explicit unmount() removes it.
+            std::mem::forget(unmount);
+        }
+    }
 }
 
 #[wasm_bindgen]

@@ -345,7 +345,7 @@ pub fn ScaleForm(
             </div>
             <Show when=show_summary>
                 <div class="rbe-summary" id=ids_summary.clone() tabindex="-1" role="alert">
-                    <h3>"Fix these problems to save"</h3>
+                    <p class="rbe-summary__title">"Fix these problems to save"</p>
                     <ul>{summary_items.clone()}</ul>
                 </div>
             </Show>
