@@ -3,7 +3,7 @@ use leptos::mount::mount_to;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use crate::api::{ApiConfig, Auth, ContextPath};
+use crate::api::{ApiConfig, Auth, ContextPath, DEFAULT_TIMEOUT};
 use crate::proficiency::MasteryScaleEditor;
 
 /// Options a host passes to a `mount*` function.
@@ -18,6 +18,9 @@ struct MountOptions {
     /// A token for `Authorization: Bearer`; absent means the page's session and CSRF cookie.
     #[serde(default)]
     token: Option<String>,
+    /// Request timeout in milliseconds (30 000 by default).
+    #[serde(default)]
+    timeout_ms: Option<u64>,
 }
 
 fn read_options(options: JsValue) -> Result<(ApiConfig, ContextPath), JsValue> {
@@ -33,10 +36,14 @@ fn read_options(options: JsValue) -> Result<(ApiConfig, ContextPath), JsValue> {
         Some(token) if !token.is_empty() => Auth::Bearer(token),
         _ => Auth::Session,
     };
+    let timeout = options
+        .timeout_ms
+        .map_or(DEFAULT_TIMEOUT, std::time::Duration::from_millis);
     Ok((
         ApiConfig {
             base: options.api_base,
             auth,
+            timeout,
         },
         context,
     ))
@@ -69,7 +76,7 @@ impl EditorHandle {
 }
 
 /// Mounts the mastery scale editor into `element`. `options`: `{ context: "accounts/1",
-/// apiBase?: "https://canvas.example", token?: "..." }`. Events `rubric-editor:change`,
+/// apiBase?: "https://canvas.example", token?: "...", timeoutMs?: 30000 }`. Events `rubric-editor:change`,
 /// `rubric-editor:saved` and `rubric-editor:error` bubble from the editor.
 #[wasm_bindgen(js_name = mountMasteryScaleEditor)]
 pub fn mount_mastery_scale_editor(

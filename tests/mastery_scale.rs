@@ -25,6 +25,9 @@ export function install_fetch(routes) {
     if (!route) return new Response(JSON.stringify({ errors: [{ message: "no fake route" }] }), { status: 404 });
     const answer = route.answers.length > 1 ? route.answers.shift() : route.answers[0];
     if (answer.network_error) throw new TypeError("Failed to fetch");
+    if (answer.hang) {
+      return new Promise((_, reject) => request.signal.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))));
+    }
     return new Response(answer.body, { status: answer.status, headers: answer.headers || { "Content-Type": "application/json" } });
   };
 }
@@ -148,9 +151,10 @@ async fn mount(routes: Value) -> Mounted {
         .unwrap();
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();
-    let options =
-        js_sys::JSON::parse(&json!({"context": "accounts/2", "token": "secret-token"}).to_string())
-            .unwrap();
+    let options = js_sys::JSON::parse(
+        &json!({"context": "accounts/2", "token": "secret-token", "timeoutMs": 400}).to_string(),
+    )
+    .unwrap();
     let handle = rubric_editor::mount_mastery_scale_editor(host.clone(), options).unwrap();
     let mounted = Mounted {
         host,
@@ -606,4 +610,29 @@ async fn the_palette_is_one_tab_stop_with_arrow_keys_and_contrast_is_reported() 
         .unwrap();
     wait_for("Red", || m.input("Color hex, level 1").value() == "#FF2717").await;
     wait_for("focus follows", || active_label() == "Red (#FF2717)").await;
+}
+
+#[wasm_bindgen_test]
+async fn a_save_that_gets_no_answer_times_out_and_keeps_the_edits() {
+    let m = mount(routes(
+        true,
+        vec![answer(200, &default_scale())],
+        vec![json!({"hang": true})],
+    ))
+    .await;
+    m.type_into("Description, level 2", "Meets");
+    click_save(&m).await;
+    confirm_dialog(&m, "Save").await;
+    sleep(1500).await;
+    assert!(
+        m.text().contains("no answer within 0.4 seconds"),
+        "{} / {}",
+        m.text(),
+        requests()
+    );
+    assert_eq!(m.input("Description, level 2").value(), "Meets");
+    assert!(
+        !m.button("Save mastery scale").has_attribute("disabled"),
+        "save can be tried again"
+    );
 }

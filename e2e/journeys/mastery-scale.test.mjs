@@ -147,6 +147,18 @@ test("axe-core finds no violations in the normal, error and read-only states", a
   assert.equal(await page.getByRole("textbox").count(), 0);
 });
 
+test("leaving with unsaved changes asks first, and the draft comes back after a reload", async () => {
+  await open();
+  await textbox("Description, level 3").fill("Almost");
+  const asked = new Promise((resolve) => page.once("dialog", async (dialog) => { resolve(dialog.type()); await dialog.accept(); }));
+  await page.reload();
+  assert.equal(await asked, "beforeunload");
+  await page.getByRole("region", { name: "Mastery scale" }).waitFor();
+  await page.getByText("Unsaved changes from").waitFor();
+  await button("Restore changes").click();
+  assert.equal(await textbox("Description, level 3").inputValue(), "Almost");
+});
+
 test("works at 320 px wide and at 200% zoom of a 1280 px window", async () => {
   for (const width of [320, 640]) {
     await page.setViewportSize({ width, height: 800 });

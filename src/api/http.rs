@@ -1,5 +1,6 @@
 use std::time::Duration;
 
+use futures::future::Either;
 use gloo_net::http::{Request, RequestBuilder};
 use serde::de::DeserializeOwned;
 
@@ -18,7 +19,6 @@ pub enum Method {
     Delete,
 }
 
-const TIMEOUT: Duration = Duration::from_secs(30);
 const THROTTLE_RETRIES: u32 = 3;
 
 /// A successful answer: the body and the `Link` header.
@@ -77,7 +77,7 @@ fn throttled(status: u16, body: &str) -> bool {
 }
 
 /// Sends one request to `path` (`/api/v1/...`) with an optional form body; retries Canvas's
-/// throttling with backoff; gives up after 30 s. Never panics on any answer.
+/// throttling with backoff; gives up after the configured timeout. Never panics on any answer.
 pub async fn send(
     config: &ApiConfig,
     method: Method,
@@ -101,18 +101,21 @@ pub async fn send(
             None => request.build(),
         }
         .map_err(|e| ApiError::Network(e.to_string()))?;
-        let timer = gloo_timers::callback::Timeout::new(TIMEOUT.as_millis() as u32, move || {
-            controller.abort()
-        });
-        let response = request.send().await;
-        drop(timer);
-        let response = response.map_err(|e| {
-            if signal.aborted() {
-                ApiError::Network("no answer within 30 seconds".into())
-            } else {
-                ApiError::Network(e.to_string())
+        let answer = request.send();
+        let deadline = gloo_timers::future::sleep(config.timeout);
+        futures::pin_mut!(answer, deadline);
+        let response = match futures::future::select(answer, deadline).await {
+            Either::Left((response, _)) => {
+                response.map_err(|e| ApiError::Network(e.to_string()))?
             }
-        })?;
+            Either::Right(_) => {
+                controller.abort();
+                let seconds = config.timeout.as_secs_f64();
+                return Err(ApiError::Network(format!(
+                    "no answer within {seconds} seconds"
+                )));
+            }
+        };
         let status = response.status();
         let link = response.headers().get("link");
         let body = response

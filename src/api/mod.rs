@@ -29,7 +29,12 @@ pub struct ApiConfig {
     pub base: String,
     /// Credentials.
     pub auth: Auth,
+    /// How long to wait for an answer before giving up.
+    pub timeout: std::time::Duration,
 }
+
+/// The default request timeout.
+pub const DEFAULT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// A Canvas context path: `accounts/1` or `courses/1`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
