@@ -111,6 +111,14 @@ impl Columns {
     }
 }
 
+/// Points as a spreadsheet cell holds them: a decimal comma is accepted and the value is
+/// rounded to 2 places, as Canvas's importer rounds.
+pub(crate) fn spreadsheet_points(cell: &str) -> Option<f64> {
+    parse_points(&cell.trim().replace(',', "."))
+        .ok()
+        .map(|p| round_to(p, 2))
+}
+
 /// Reads rubrics from CSV text. Rows group into rubrics by `Rubric Name`; a rating is skipped
 /// when its name cell is empty; points accept a decimal comma and are rounded to 2 places;
 /// `Criteria Enable Range` is on for `true` or `1` (any case).
@@ -177,10 +185,10 @@ pub fn parse_rubrics(input: &[u8], keys: &mut KeyGen) -> Result<CsvImport, CsvEr
             if rating_name.is_empty() {
                 continue;
             }
-            let text = cell(points_at).trim().replace(',', ".");
-            let points = match parse_points(&text) {
-                Ok(points) => round_to(points, 2),
-                Err(_) if text.is_empty() => {
+            let text = cell(points_at).trim();
+            let points = match spreadsheet_points(text) {
+                Some(points) => points,
+                None if text.is_empty() => {
                     fail(
                         points_at,
                         format!("Missing points for rating '{rating_name}'"),
@@ -188,7 +196,7 @@ pub fn parse_rubrics(input: &[u8], keys: &mut KeyGen) -> Result<CsvImport, CsvEr
                     bad_rating = true;
                     continue;
                 }
-                Err(_) => {
+                None => {
                     fail(
                         points_at,
                         format!("'{}' is not a number of points", cell(points_at)),

@@ -2,6 +2,7 @@
 //! applying one returns its inverse, which gives undo and redo (see [`History`]).
 mod history;
 mod key;
+mod paste;
 mod rubric_command;
 mod rubric_doc;
 mod scale;
@@ -9,6 +10,7 @@ mod scale_command;
 
 pub use history::{Command, History};
 pub use key::{Key, KeyGen};
+pub use paste::{looks_like_cells, parse_pasted_criteria};
 pub use rubric_command::{FlagTarget, RubricCommand, TextTarget};
 pub use rubric_doc::{CriterionDoc, RatingDoc, RubricDoc};
 pub use scale::{Level, LevelField, ScaleDoc};
