@@ -25,7 +25,9 @@ use axum::routing::{get, post, put};
 use axum::Router;
 
 use crate::db::Db;
-use crate::routes::{assessments, associations, contexts, imports, proficiency, rubrics};
+use crate::routes::{
+    assessments, assignments, associations, contexts, imports, proficiency, rubrics,
+};
 
 /// Shared state of the running server.
 pub struct AppState {
@@ -121,6 +123,7 @@ pub fn router(state: Arc<AppState>, dist: Option<PathBuf>) -> Router {
     let api = Router::new()
         .route("/api/v1/accounts/{id}", get(contexts::show_account))
         .route("/api/v1/courses/{id}", get(contexts::show_course))
+        .route("/api/v1/courses/{id}/assignments", get(assignments::index))
         .route(
             "/api/v1/{kind}/{id}/permissions",
             get(contexts::permissions),

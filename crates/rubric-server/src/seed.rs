@@ -57,14 +57,14 @@ fn lab_report_rubric() -> Value {
 
 /// Seeds the demo: Demo University (account 1, with Canvas's default scale) and its Science
 /// Department (account 2), Biology 101 (course 1), the three users, Lab Report 1 (assignment 1)
-/// graded with the Lab Report rubric (rubric 1), and the student's submission.
+/// and Field Notebook (assignment 2, no rubric yet), Lab Report 1 graded with the Lab Report rubric (rubric 1), and the student's submission.
 pub fn seed(conn: &Connection, state: &AppState) -> ApiResult<()> {
     conn.execute_batch(
         "INSERT INTO accounts (id, name, parent_id) VALUES (1, 'Demo University', NULL), (2, 'Science Department', 1);
          INSERT INTO courses (id, name, account_id) VALUES (1, 'Biology 101', 2);
          INSERT INTO account_admins (user_id, account_id) VALUES (1, 1);
          INSERT INTO enrollments (user_id, course_id, role) VALUES (2, 1, 'teacher'), (3, 1, 'student');
-         INSERT INTO assignments (id, course_id, title, points_possible) VALUES (1, 1, 'Lab Report 1', 20);
+         INSERT INTO assignments (id, course_id, title, points_possible) VALUES (1, 1, 'Lab Report 1', 20), (2, 1, 'Field Notebook', 10);
          INSERT INTO submissions (assignment_id, user_id, attempt) VALUES (1, 3, 1);",
     )?;
     for (id, name, token) in USERS {

@@ -216,3 +216,32 @@ fn associations_are_created_updated_and_deleted() {
     ));
     assert_eq!(status, 401);
 }
+
+#[test]
+fn assignments_list_what_a_rubric_can_be_attached_to_page_by_page() {
+    let server = Server::demo();
+    let (status, all) = read(server.get("/api/v1/courses/1/assignments", Some(STUDENT)));
+    assert_eq!(status, 200, "students read the course's assignments: {all}");
+    let names: Vec<&str> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
+    assert!(names.contains(&"Field Notebook"), "{names:?}");
+    assert_eq!(all[0]["course_id"], json!(1));
+    let first = server.get("/api/v1/courses/1/assignments?per_page=1", Some(TEACHER));
+    let link = first
+        .headers()
+        .get("link")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(link.contains("rel=\"next\""), "{link}");
+    assert_eq!(read(first).1.as_array().unwrap().len(), 1);
+    let (status, missing) = read(server.get("/api/v1/courses/99/assignments", Some(TEACHER)));
+    assert_eq!(status, 404, "{missing}");
+    let (status, _) = read(server.get("/api/v1/courses/1/assignments", None));
+    assert_eq!(status, 401);
+}

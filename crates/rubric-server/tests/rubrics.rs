@@ -201,14 +201,7 @@ fn put_is_a_full_replacement() {
 #[test]
 fn updating_a_rubric_graded_in_two_places_copies_it() {
     let server = Server::demo();
-    // The demo rubric grades assignment 1; make a second assignment use it too.
-    let conn = rusqlite::Connection::open(&server.db).unwrap();
-    conn.execute(
-        "INSERT INTO assignments (id, course_id, title) VALUES (2, 1, 'Lab Report 2')",
-        [],
-    )
-    .unwrap();
-    drop(conn);
+    // The demo rubric grades assignment 1; make the demo's second assignment use it too.
     let (status, _) = read(server.form(
         "POST",
         "/api/v1/courses/1/rubric_associations",

@@ -1,5 +1,6 @@
 //! The `/api/v1` endpoints, one file per Canvas controller.
 pub mod assessments;
+pub mod assignments;
 pub mod associations;
 pub mod contexts;
 pub mod imports;
