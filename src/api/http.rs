@@ -21,6 +21,15 @@ pub enum Method {
 
 const THROTTLE_RETRIES: u32 = 3;
 
+/// A request body.
+#[derive(Clone, Debug)]
+pub enum Body {
+    /// `application/x-www-form-urlencoded` text (from the core bracket-params encoder).
+    Form(String),
+    /// `multipart/form-data` (a file upload); the browser writes the boundary.
+    Multipart(web_sys::FormData),
+}
+
 /// A successful answer: the body and the `Link` header.
 pub struct Answer {
     /// Response text.
@@ -76,13 +85,13 @@ fn throttled(status: u16, body: &str) -> bool {
     (status == 403 || status == 429) && body.contains("Rate Limit Exceeded")
 }
 
-/// Sends one request to `path` (`/api/v1/...`) with an optional form body; retries Canvas's
+/// Sends one request to `path` (`/api/v1/...`) with an optional body; retries Canvas's
 /// throttling with backoff; gives up after the configured timeout. Never panics on any answer.
 pub async fn send(
     config: &ApiConfig,
     method: Method,
     path: &str,
-    form: Option<String>,
+    body: Option<Body>,
 ) -> Result<Answer, ApiError> {
     let url = format!("{}{}", config.base.trim_end_matches('/'), path);
     let mut attempt = 0;
@@ -91,13 +100,14 @@ pub async fn send(
             .map_err(|_| ApiError::Network("no AbortController".into()))?;
         let signal = controller.signal();
         let request = builder(config, method, &url).abort_signal(Some(&signal));
-        let request = match &form {
-            Some(body) => request
+        let request = match &body {
+            Some(Body::Form(text)) => request
                 .header(
                     "Content-Type",
                     "application/x-www-form-urlencoded; charset=UTF-8",
                 )
-                .body(body.clone()),
+                .body(text.clone()),
+            Some(Body::Multipart(data)) => request.body(data.clone()),
             None => request.build(),
         }
         .map_err(|e| ApiError::Network(e.to_string()))?;
@@ -118,14 +128,14 @@ pub async fn send(
         };
         let status = response.status();
         let link = response.headers().get("link");
-        let body = response
+        let text = response
             .text()
             .await
             .map_err(|e| ApiError::Network(e.to_string()))?;
         if (200..300).contains(&status) {
-            return Ok(Answer { body, link });
+            return Ok(Answer { body: text, link });
         }
-        if throttled(status, &body) {
+        if throttled(status, &text) {
             if attempt >= THROTTLE_RETRIES {
                 return Err(ApiError::RateLimited);
             }
@@ -133,6 +143,6 @@ pub async fn send(
             attempt += 1;
             continue;
         }
-        return Err(ApiError::from_response(status, &body));
+        return Err(ApiError::from_response(status, &text));
     }
 }

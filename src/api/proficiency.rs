@@ -3,7 +3,7 @@ use rubric_core::params::encode;
 use rubric_core::Proficiency;
 use serde_json::Value;
 
-use super::{send, ApiConfig, ApiError, ContextPath, Method};
+use super::{send, ApiConfig, ApiError, Body, ContextPath, Method};
 
 /// The context's resolved mastery scale; `None` when Canvas has none (404).
 pub async fn get_proficiency(
@@ -27,7 +27,9 @@ pub async fn save_proficiency(
 ) -> Result<Proficiency, ApiError> {
     let body = encode(&proficiency_form(scale)).map_err(|e| ApiError::Malformed(e.to_string()))?;
     let path = format!("/api/v1/{}/outcome_proficiency", context.as_str());
-    send(config, Method::Post, &path, Some(body)).await?.json()
+    send(config, Method::Post, &path, Some(Body::Form(body)))
+        .await?
+        .json()
 }
 
 /// A context's name and parent (the account above an account, or a course's account).

@@ -132,7 +132,7 @@ pub fn ColorField(
                     prop:value=move || { let r = raw().0; if rubric_core::color::is_stored_hex(&r) { format!("#{r}") } else { r } }
                     on:input:target=move |ev| {
                         state.dispatch(ScaleCommand::SetText { key, field: LevelField::Color, value: ev.target().value() });
-                        state.touch(key, LevelField::Color);
+                        state.touch((key, LevelField::Color));
                     }
                     on:change:target=move |ev| {
                         if let Ok(hex) = normalize_hex_input(&ev.target().value()) { set(&hex) }

@@ -8,7 +8,7 @@ use super::read_only::ReadOnlyScale;
 use super::state::same_content;
 use super::ScaleState;
 use crate::api::{context_info, get_proficiency, has_permission, ApiConfig, ApiError, ContextPath};
-use crate::ui::{Announcer, Drafts, Status};
+use crate::ui::{Announcer, DraftNotice, Drafts, Status};
 
 /// What loading found out.
 #[derive(Clone, Debug, PartialEq)]
@@ -79,7 +79,7 @@ pub fn MasteryScaleEditor(
     context: ContextPath,
 ) -> impl IntoView {
     let status = Status::new();
-    let state = ScaleState::new(ScaleDoc::default());
+    let state = ScaleState::for_scale(ScaleDoc::default());
     let loaded = RwSignal::new(None::<Result<Loaded, String>>);
     let read_only = RwSignal::new(None::<String>);
     let draft = RwSignal::new(None::<(Vec<Level>, f64)>);
@@ -98,7 +98,7 @@ pub fn MasteryScaleEditor(
                         .as_ref()
                         .map(|s| ScaleDoc::from_proficiency(s, &mut keys))
                         .unwrap_or_default();
-                    state.reset(doc.clone(), doc.clone());
+                    state.reset_scale(doc.clone(), doc.clone());
                     if !found.can_edit {
                         read_only.set(Some(read_only_reason(&context)));
                     }
@@ -126,7 +126,7 @@ pub fn MasteryScaleEditor(
     };
     start();
     let retry = start.clone();
-    let restore = move |_| {
+    let restore = Callback::new(move |_: ()| {
         if let Some((levels, _)) = draft.get_untracked() {
             let levels = levels
                 .into_iter()
@@ -140,7 +140,7 @@ pub fn MasteryScaleEditor(
             status.say("Unsaved changes restored");
         }
         draft.set(None);
-    };
+    });
     let discard = {
         let drafts = drafts.clone();
         Callback::new(move |_: ()| {
@@ -202,13 +202,7 @@ pub fn MasteryScaleEditor(
                         <Show when=move || empty && empty_doc.get()>
                             <button type="button" class="rbe-button rbe-button--primary" on:click=use_default>"Start from Canvas's default scale"</button>
                         </Show>
-                        <Show when=move || draft.get().is_some()>
-                            <div class="rbe-notice" role="region" aria-label="Unsaved changes found">
-                                <p>{move || draft.get().map(|(_, at)| format!("Unsaved changes from {} were found.", String::from(js_sys::Date::new(&at.into()).to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED)))).unwrap_or_default()}</p>
-                                <button type="button" class="rbe-button rbe-button--primary" on:click=restore>"Restore changes"</button>
-                                <button type="button" class="rbe-button" on:click=move |_| discard.run(())>"Discard"</button>
-                            </div>
-                        </Show>
+                        <DraftNotice saved_at=Signal::derive(move || draft.with(|d| d.as_ref().map(|(_, at)| *at))) on_restore=restore on_discard=discard />
                         {
                             let target = target.clone();
                             move || match read_only.get() {

@@ -10,8 +10,8 @@ use super::ScaleState;
 use crate::api::{save_proficiency, ApiConfig, ApiError, ContextPath};
 use crate::events::emit;
 use crate::ui::{
-    focus_by_id, guard_unload, undo_shortcut, ConfirmDialog, Drafts, IdPrefix, Status, UndoButtons,
-    UndoShortcut,
+    capitalise, focus_by_id, guard_unload, undo_shortcut, ConfirmDialog, Drafts, ErrorSummary,
+    IdPrefix, Status, SummaryItem, UndoButtons, UndoShortcut,
 };
 
 /// Colour of a newly added level (Canvas uses the same).
@@ -230,7 +230,7 @@ pub fn ScaleForm(
                 match result {
                     Ok(stored) => {
                         let mut keys = rubric_core::edit::KeyGen::default();
-                        state.accept_saved(rubric_core::edit::ScaleDoc::from_proficiency(
+                        state.accept_saved_scale(rubric_core::edit::ScaleDoc::from_proficiency(
                             &stored, &mut keys,
                         ));
                         target.drafts.clear();
@@ -271,7 +271,7 @@ pub fn ScaleForm(
         let ids = ids.clone();
         move || {
             let doc = state.doc.get();
-            let mut items: Vec<(Option<String>, String)> = issues
+            let mut items: Vec<SummaryItem> = issues
                 .get()
                 .iter()
                 .map(|issue| {
@@ -299,12 +299,6 @@ pub fn ScaleForm(
                 )
             }));
             items
-                .into_iter()
-                .map(|(target, text)| match target {
-                    Some(id) => view! { <li><a href=format!("#{id}") on:click=move |ev| { ev.prevent_default(); focus_by_id(id.clone()); }>{text}</a></li> }.into_any(),
-                    None => view! { <li>{text}</li> }.into_any(),
-                })
-                .collect_view()
         }
     };
     let confirm_text = {
@@ -343,12 +337,7 @@ pub fn ScaleForm(
                     on_redo=Callback::new(move |_| { if state.redo() { status.say("Redone") } }) />
                 <button type="button" class="rbe-button" on:click=sort>"Sort by points"</button>
             </div>
-            <Show when=show_summary>
-                <div class="rbe-summary" id=ids_summary.clone() tabindex="-1" role="alert">
-                    <p class="rbe-summary__title">"Fix these problems to save"</p>
-                    <ul>{summary_items.clone()}</ul>
-                </div>
-            </Show>
+            <ErrorSummary id=ids_summary show=Signal::derive(show_summary) items=Signal::derive(summary_items) />
             <table class="rbe-table">
                 <caption class="rbe-sr-only">"Mastery levels, highest first"</caption>
                 <thead>
@@ -386,12 +375,4 @@ pub fn ScaleForm(
                 confirm_label="Delete".to_string() on_confirm=delete_confirmed on_cancel=delete_cancelled />
         </section>
     }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }

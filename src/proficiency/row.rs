@@ -5,7 +5,7 @@ use rubric_core::{IssueCode, ValidationIssue};
 
 use super::color::ColorField;
 use super::ScaleState;
-use crate::ui::IdPrefix;
+use crate::ui::{IdPrefix, TextField};
 
 /// The id of a level's field control (for focus and error links).
 pub fn field_id(ids: &IdPrefix, key: Key, field: LevelField) -> String {
@@ -31,7 +31,7 @@ fn field_messages(
     key: Key,
     field: LevelField,
 ) -> Vec<String> {
-    let shown = state.attempted.get() || state.touched.with(|t| t.contains(&(key, field)));
+    let shown = state.shows_errors_of(&(key, field));
     issues
         .iter()
         .filter(|i| {
@@ -57,9 +57,7 @@ fn LevelInput(
     #[prop(into)] messages: Signal<Vec<String>>,
     #[prop(optional)] numeric: bool,
 ) -> impl IntoView {
-    let id = field_id(&ids, key, field);
-    let error_id = format!("{id}-error");
-    let value = move || {
+    let value = Signal::derive(move || {
         state
             .doc
             .with(|d| {
@@ -69,32 +67,14 @@ fn LevelInput(
                     .map(|l| l.field(field).to_string())
             })
             .unwrap_or_default()
-    };
-    let has_error = move || !messages.with(Vec::is_empty);
-    let described = error_id.clone();
+    });
     view! {
-        <input
-            id=id
-            type="text"
-            class="rbe-input"
-            class:rbe-input--invalid=has_error
-            inputmode=if numeric { "decimal" } else { "text" }
-            aria-label=move || label.get()
-            aria-invalid=move || if has_error() { "true" } else { "false" }
-            aria-describedby=move || has_error().then(|| described.clone())
-            prop:value=value
-            on:input:target=move |ev| {
-                state.dispatch(ScaleCommand::SetText { key, field, value: ev.target().value() });
-                state.touch(key, field);
-            }
-            on:blur=move |_| state.seal()
-        />
-        <Show when=has_error>
-            <p class="rbe-field-error" id=error_id.clone()>
-                <span aria-hidden="true">"⚠ "</span>
-                {move || messages.get().join(" ")}
-            </p>
-        </Show>
+        <TextField id=field_id(&ids, key, field) label value messages numeric
+            on_input=Callback::new(move |text: String| {
+                state.dispatch(ScaleCommand::SetText { key, field, value: text });
+                state.touch((key, field));
+            })
+            on_blur=Callback::new(move |_| state.seal()) />
     }
 }
 

@@ -1,15 +1,25 @@
-//! UI pieces every editor shares: the status announcer, the confirm dialog, undo/redo, local
-//! drafts and the unsaved-changes guard.
+//! UI pieces every editor shares: editing state with undo, the status announcer, the confirm
+//! dialog, undo/redo, local drafts, the unsaved-changes guard and the error summary.
 mod announcer;
 mod confirm;
+mod download;
 mod draft;
+mod draft_notice;
+mod edit_state;
+mod field;
 mod ids;
+mod summary;
 mod undo;
 mod unload;
 
 pub use announcer::{Announcer, Status};
 pub use confirm::ConfirmDialog;
+pub use download::{download_text, file_name};
 pub use draft::Drafts;
+pub use draft_notice::DraftNotice;
+pub use edit_state::EditState;
+pub use field::TextField;
 pub use ids::{focus_by_id, IdPrefix};
+pub use summary::{capitalise, ErrorSummary, SummaryItem};
 pub use undo::{undo_shortcut, UndoButtons, UndoShortcut};
 pub use unload::guard_unload;

@@ -1,0 +1,52 @@
+use leptos::prelude::*;
+
+use super::focus_by_id;
+
+/// One line of an error summary: the id of the field to jump to (if the problem has one) and
+/// the message.
+pub type SummaryItem = (Option<String>, String);
+
+/// "Fix these problems to save": every problem as a link that moves focus to its field.
+/// Announced as an alert when it appears; focusable (the editors focus it on a blocked save).
+#[component]
+pub fn ErrorSummary(
+    /// The summary's id.
+    id: String,
+    /// Whether to show it.
+    #[prop(into)]
+    show: Signal<bool>,
+    /// The problems.
+    #[prop(into)]
+    items: Signal<Vec<SummaryItem>>,
+) -> impl IntoView {
+    let list = move || {
+        items
+            .get()
+            .into_iter()
+            .map(|(target, text)| match target {
+                Some(id) => view! {
+                    <li><a href=format!("#{id}") on:click=move |ev| { ev.prevent_default(); focus_by_id(id.clone()); }>{text}</a></li>
+                }
+                .into_any(),
+                None => view! { <li>{text}</li> }.into_any(),
+            })
+            .collect_view()
+    };
+    view! {
+        <Show when=move || show.get()>
+            <div class="rbe-summary" id=id.clone() tabindex="-1" role="alert">
+                <p class="rbe-summary__title">"Fix these problems to save"</p>
+                <ul>{list}</ul>
+            </div>
+        </Show>
+    }
+}
+
+/// "Criterion 2, rating 1, points" → "Criterion 2, rating 1, points".
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
