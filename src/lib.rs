@@ -8,9 +8,10 @@ pub mod events;
 mod mount;
 pub mod preview;
 pub mod proficiency;
+pub mod rubric;
 pub mod ui;
 
-pub use mount::{mount_mastery_scale_editor, EditorHandle};
+pub use mount::{mount_mastery_scale_editor, mount_rubric_editor, EditorHandle};
 pub use preview::ScalePreview;
 
 /// Mounts the read-only preview of Canvas's default mastery scale into `element`; the view

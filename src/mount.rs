@@ -5,6 +5,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::api::{ApiConfig, Auth, ContextPath, DEFAULT_TIMEOUT};
 use crate::proficiency::MasteryScaleEditor;
+use crate::rubric::{RubricApp, Screen};
 
 /// Options a host passes to a `mount*` function.
 #[derive(serde::Deserialize)]
@@ -21,9 +22,12 @@ struct MountOptions {
     /// Request timeout in milliseconds (30 000 by default).
     #[serde(default)]
     timeout_ms: Option<u64>,
+    /// Rubric editor only: `"12"` opens rubric 12, `"new"` starts one, absent lists them.
+    #[serde(default)]
+    rubric: Option<String>,
 }
 
-fn read_options(options: JsValue) -> Result<(ApiConfig, ContextPath), JsValue> {
+fn read_options(options: JsValue) -> Result<(ApiConfig, ContextPath, Option<String>), JsValue> {
     let text = js_sys::JSON::stringify(&options)
         .map(String::from)
         .unwrap_or_default();
@@ -46,6 +50,7 @@ fn read_options(options: JsValue) -> Result<(ApiConfig, ContextPath), JsValue> {
             timeout,
         },
         context,
+        options.rubric,
     ))
 }
 
@@ -84,9 +89,29 @@ pub fn mount_mastery_scale_editor(
     options: JsValue,
 ) -> Result<EditorHandle, JsValue> {
     console_error_panic_hook::set_once();
-    let (config, context) = read_options(options)?;
+    let (config, context, _) = read_options(options)?;
     let handle = mount_to(element, move || {
         view! { <MasteryScaleEditor config context /> }.into_any()
+    });
+    Ok(EditorHandle {
+        unmount: Some(Box::new(move || drop(handle))),
+    })
+}
+
+/// Mounts the rubric editor into `element`. `options`: as for the mastery scale editor, plus
+/// `rubric?: "12" | "new"` (absent: the context's rubric list). Besides the change, saved and
+/// error events, `rubric-editor:navigate` tells the host which rubric is open.
+#[wasm_bindgen(js_name = mountRubricEditor)]
+pub fn mount_rubric_editor(
+    element: web_sys::HtmlElement,
+    options: JsValue,
+) -> Result<EditorHandle, JsValue> {
+    console_error_panic_hook::set_once();
+    let (config, context, rubric) = read_options(options)?;
+    let start = Screen::from_param(rubric.as_deref())
+        .ok_or_else(|| JsValue::from_str("options.rubric must be a rubric id or \"new\""))?;
+    let handle = mount_to(element, move || {
+        view! { <RubricApp config context start /> }.into_any()
     });
     Ok(EditorHandle {
         unmount: Some(Box::new(move || drop(handle))),

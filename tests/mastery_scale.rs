@@ -1,44 +1,16 @@
 //! The mastery scale editor in headless Chromium, with Canvas answers from a fake `fetch`
 //! installed in the page (so failures can be staged); the end-to-end tests use the real server.
 #![cfg(target_arch = "wasm32")]
-use std::time::Duration;
-
 use serde_json::{json, Value};
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{HtmlElement, HtmlInputElement};
+use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-#[wasm_bindgen(inline_js = r#"
-export function install_fetch(routes) {
-  globalThis.__routes = JSON.parse(routes);
-  globalThis.__requests = [];
-  globalThis.fetch = async (input, init) => {
-    const request = input instanceof Request ? input : new Request(input, init);
-    const url = new URL(request.url, location.href);
-    const body = await request.text();
-    globalThis.__requests.push({ method: request.method, path: url.pathname, query: url.search, body,
-      authorization: request.headers.get("authorization"), contentType: request.headers.get("content-type") });
-    const route = globalThis.__routes.find(r => r.method === request.method && r.path === url.pathname);
-    if (!route) return new Response(JSON.stringify({ errors: [{ message: "no fake route" }] }), { status: 404 });
-    const answer = route.answers.length > 1 ? route.answers.shift() : route.answers[0];
-    if (answer.network_error) throw new TypeError("Failed to fetch");
-    if (answer.hang) {
-      return new Promise((_, reject) => request.signal.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))));
-    }
-    return new Response(answer.body, { status: answer.status, headers: answer.headers || { "Content-Type": "application/json" } });
-  };
-}
-export function set_routes(routes) { globalThis.__routes = JSON.parse(routes); }
-export function requests() { return JSON.stringify(globalThis.__requests); }
-"#)]
-extern "C" {
-    fn install_fetch(routes: &str);
-    fn set_routes(routes: &str);
-    fn requests() -> String;
-}
+mod support;
+
+use support::*;
 
 fn default_scale() -> Value {
     json!({"ratings": [
@@ -48,10 +20,6 @@ fn default_scale() -> Value {
         {"description": "Below Mastery", "points": 1.0, "mastery": false, "color": "D97900"},
         {"description": "No Evidence", "points": 0.0, "mastery": false, "color": "EE0612"}
     ]})
-}
-
-fn answer(status: u16, body: &Value) -> Value {
-    json!({"status": status, "body": body.to_string()})
 }
 
 /// Routes for accounts/2 (inheriting from account 1), with `scale_get` and `post` answers.
@@ -66,100 +34,9 @@ fn routes(can_edit: bool, scale_get: Vec<Value>, post: Vec<Value>) -> Value {
     ])
 }
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-async fn sleep(ms: u64) {
-    gloo_timers::future::sleep(Duration::from_millis(ms)).await;
-}
-
-/// Waits up to 3 s for `check` to hold.
-async fn wait_for(what: &str, check: impl Fn() -> bool) {
-    for _ in 0..150 {
-        if check() {
-            return;
-        }
-        sleep(20).await;
-    }
-    panic!("timed out waiting for {what}");
-}
-
-struct Mounted {
-    host: HtmlElement,
-    _handle: rubric_editor::EditorHandle,
-}
-
-impl Mounted {
-    fn by_label(&self, label: &str) -> Option<HtmlElement> {
-        self.host
-            .query_selector(&format!("[aria-label=\"{label}\"]"))
-            .unwrap()
-            .map(|e| e.unchecked_into())
-    }
-
-    fn input(&self, label: &str) -> HtmlInputElement {
-        self.by_label(label)
-            .unwrap_or_else(|| panic!("no control {label:?}"))
-            .unchecked_into()
-    }
-
-    fn button(&self, text: &str) -> HtmlElement {
-        let buttons = self.host.query_selector_all("button").unwrap();
-        (0..buttons.length())
-            .filter_map(|i| buttons.item(i))
-            .map(|b| b.unchecked_into::<HtmlElement>())
-            .find(|b| {
-                b.get_attribute("aria-label").as_deref() == Some(text)
-                    || b.text_content().as_deref() == Some(text)
-            })
-            .unwrap_or_else(|| panic!("no button {text:?}"))
-    }
-
-    fn text(&self) -> String {
-        self.host.text_content().unwrap_or_default()
-    }
-
-    fn type_into(&self, label: &str, value: &str) {
-        let input = self.input(label);
-        input.set_value(value);
-        let init = web_sys::EventInit::new();
-        init.set_bubbles(true);
-        input
-            .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
-            .unwrap();
-    }
-
-    fn status(&self) -> String {
-        self.host
-            .query_selector("[role=status]")
-            .unwrap()
-            .unwrap()
-            .text_content()
-            .unwrap_or_default()
-    }
-}
-
 async fn mount(routes: Value) -> Mounted {
-    install_fetch(&routes.to_string());
-    web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .clear()
-        .unwrap();
-    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&host).unwrap();
-    let options = js_sys::JSON::parse(
-        &json!({"context": "accounts/2", "token": "secret-token", "timeoutMs": 400}).to_string(),
-    )
-    .unwrap();
-    let handle = rubric_editor::mount_mastery_scale_editor(host.clone(), options).unwrap();
-    let mounted = Mounted {
-        host,
-        _handle: handle,
-    };
+    let options = json!({"context": "accounts/2", "token": "secret-token", "timeoutMs": 400});
+    let mounted = mount_with(&routes, &options, rubric_editor::mount_mastery_scale_editor);
     mounted_ready(&mounted).await;
     mounted
 }
@@ -171,22 +48,11 @@ async fn mounted_ready(mounted: &Mounted) {
     .await;
 }
 
-fn sent() -> Vec<Value> {
-    serde_json::from_str(&requests()).unwrap()
-}
-
 fn posts() -> Vec<Value> {
     sent()
         .into_iter()
         .filter(|r| r["method"] == "POST")
         .collect()
-}
-
-fn active_label() -> String {
-    document()
-        .active_element()
-        .and_then(|e| e.get_attribute("aria-label"))
-        .unwrap_or_default()
 }
 
 /// Clicks Save once it is enabled (edits reach the DOM asynchronously).
@@ -198,29 +64,6 @@ async fn click_save(mounted: &Mounted) {
     })
     .await;
     mounted.button("Save mastery scale").click();
-}
-
-async fn confirm_dialog(mounted: &Mounted, label: &str) {
-    wait_for("the confirm dialog", || {
-        mounted
-            .host
-            .query_selector("dialog[open]")
-            .unwrap()
-            .is_some()
-    })
-    .await;
-    let dialog = mounted
-        .host
-        .query_selector("dialog[open]")
-        .unwrap()
-        .unwrap();
-    let buttons = dialog.query_selector_all("button").unwrap();
-    let confirm = (0..buttons.length())
-        .filter_map(|i| buttons.item(i))
-        .map(|b| b.unchecked_into::<HtmlElement>())
-        .find(|b| b.text_content().as_deref() == Some(label))
-        .unwrap();
-    confirm.click();
 }
 
 #[wasm_bindgen_test]
@@ -535,16 +378,10 @@ async fn unsaved_edits_survive_a_reload_as_a_draft_without_the_token() {
     );
     drop(m);
     // Mount again without clearing storage: the draft is offered back.
-    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&host).unwrap();
-    let options =
-        js_sys::JSON::parse(&json!({"context": "accounts/2", "token": "secret-token"}).to_string())
-            .unwrap();
-    let handle = rubric_editor::mount_mastery_scale_editor(host.clone(), options).unwrap();
-    let again = Mounted {
-        host,
-        _handle: handle,
-    };
+    let again = remount(
+        &json!({"context": "accounts/2", "token": "secret-token"}),
+        rubric_editor::mount_mastery_scale_editor,
+    );
     mounted_ready(&again).await;
     wait_for("the draft offer", || {
         again.text().contains("Unsaved changes from")

@@ -2,14 +2,24 @@
 //! and the endpoints the editors use.
 mod error;
 mod http;
+mod imports;
 mod pagination;
 mod proficiency;
+mod rubrics;
 
 pub use error::ApiError;
-pub use http::{send, Method};
+pub use http::{send, Body, Method};
+pub use imports::{
+    import_status, imported_rubrics, upload_csv, upload_template, ImportError, RubricImport,
+};
 pub use pagination::get_all;
 pub use proficiency::{
     context_info, get_proficiency, has_permission, save_proficiency, ContextInfo,
+};
+pub use rubrics::{
+    delete_association, delete_rubric, get_rubric, list_assignments, list_rubrics,
+    save_association, save_rubric, used_locations, Assignment, AssociationInput, UsedAssignment,
+    UsedCourse,
 };
 
 /// How requests prove who is asking.
@@ -53,6 +63,11 @@ impl ContextPath {
     /// `accounts/1`.
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// The course id, when this is a course.
+    pub fn course_id(&self) -> Option<u64> {
+        self.0.strip_prefix("courses/")?.parse().ok()
     }
 
     /// Whether this is an account (else a course).

@@ -1,0 +1,201 @@
+use leptos::prelude::*;
+use rubric_core::edit::{CriterionDoc, FlagTarget, Key, RubricCommand, TextTarget};
+use rubric_core::ruby::number_to_input;
+use rubric_core::ValidationIssue;
+
+use super::rating::RatingCell;
+use super::state::{field_id, field_messages, RubricState};
+use crate::ui::{IdPrefix, TextField};
+
+/// What a criterion row asks of the grid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowAction {
+    /// Move by this many places.
+    Move(Key, isize),
+    /// Move to the row of this other criterion (drag and drop).
+    DropOn(Key, Key),
+    /// Duplicate below.
+    Duplicate(Key),
+    /// Delete (after confirming).
+    Delete(Key),
+    /// Add a rating at the end of the shown order.
+    AddRating(Key),
+    /// Insert a rating before this one, as shown.
+    InsertRating(Key, Key),
+    /// Delete a rating.
+    DeleteRating(Key, Key),
+}
+
+/// The id of a criterion's control (`"up"`, `"down"`, `"delete"`, `"add-rating"`, ...).
+pub fn control_id(ids: &IdPrefix, criterion: Key, control: &str) -> String {
+    ids.id(&format!("c{}-{control}", criterion.0))
+}
+
+fn with_criterion<T: Default>(
+    state: RubricState,
+    key: Key,
+    f: impl FnOnce(&CriterionDoc) -> T,
+) -> T {
+    state.doc.with(|d| {
+        d.criterion_index(key)
+            .map(|i| f(&d.criteria[i]))
+            .unwrap_or_default()
+    })
+}
+
+/// One criterion as a table row: its description, long description and point-range setting
+/// (read-only with its mastery points when it is linked to an outcome), its ratings as cells,
+/// its points, and the row actions.
+#[component]
+pub fn CriterionRow(
+    state: RubricState,
+    ids: IdPrefix,
+    key: Key,
+    #[prop(into)] issues: Signal<Vec<ValidationIssue>>,
+    /// Ratings shown highest first (else lowest first).
+    #[prop(into)]
+    descending: Signal<bool>,
+    on_action: Callback<RowAction>,
+    /// The criterion being dragged, if any.
+    dragging: RwSignal<Option<Key>>,
+) -> impl IntoView {
+    let index = Memo::new(move |_| state.doc.with(|d| d.criterion_index(key)).unwrap_or(0));
+    let count = Memo::new(move |_| state.doc.with(|d| d.criteria.len()));
+    let n = Signal::derive(move || index.get() + 1);
+    let outcome = Memo::new(move |_| {
+        with_criterion(state, key, |c| {
+            c.learning_outcome_id.map(|_| c.mastery_points)
+        })
+    });
+    let use_range = Memo::new(move |_| with_criterion(state, key, |c| c.use_range));
+    let ignored = Memo::new(move |_| with_criterion(state, key, |c| c.ignore_for_scoring));
+    let points = move || with_criterion(state, key, |c| number_to_input(c.points()));
+    let shown_ratings = move || {
+        let mut keys = with_criterion(state, key, |c| {
+            c.ratings.iter().map(|r| r.key).collect::<Vec<_>>()
+        });
+        if !descending.get() {
+            keys.reverse();
+        }
+        keys
+    };
+    let text_field = {
+        let ids = ids.clone();
+        move |target: TextTarget,
+              label: fn(usize) -> String,
+              pick: fn(&CriterionDoc) -> String,
+              multiline: bool| {
+            let messages =
+                Signal::derive(move || issues.with(|all| field_messages(state, all, target)));
+            view! {
+                <TextField id=field_id(&ids, target) label=Signal::derive(move || label(n.get()))
+                    value=Signal::derive(move || with_criterion(state, key, pick)) messages multiline
+                    on_input=Callback::new(move |text: String| {
+                        state.dispatch(RubricCommand::SetText { target, value: text });
+                        state.touch(target);
+                    })
+                    on_blur=Callback::new(move |_| state.seal()) />
+            }
+        }
+    };
+    let editable_text = {
+        let text_field = text_field.clone();
+        move || {
+            view! {
+                {text_field(TextTarget::CriterionDescription(key), |n| format!("Criterion {n} description"), |c| c.description.clone(), false)}
+                {text_field(TextTarget::CriterionLongDescription(key), |n| format!("Criterion {n} long description"), |c| c.long_description.clone(), true)}
+            }
+        }
+    };
+    let outcome_text = move |mastery: Option<f64>| {
+        view! {
+            <p class="rbe-criterion__title">{move || with_criterion(state, key, |c| c.description.clone())}</p>
+            <p class="rbe-criterion__long">{move || with_criterion(state, key, |c| c.long_description.clone())}</p>
+            <p class="rbe-criterion__outcome">
+                {format!("Linked to a learning outcome (read-only). Mastery at {} points.", mastery.map_or_else(|| "the outcome's".to_string(), number_to_input))}
+            </p>
+        }
+    };
+    let range_id = control_id(&ids, key, "range");
+    let ids_ratings = ids.clone();
+    let rating_position = move |rating: Key| {
+        Signal::derive(move || {
+            shown_ratings()
+                .iter()
+                .position(|k| *k == rating)
+                .map_or(0, |i| i + 1)
+        })
+    };
+    let handle_id = control_id(&ids, key, "handle");
+    view! {
+        <tr class="rbe-criterion" data-criterion=key.0.to_string() class:rbe-criterion--dragging=move || dragging.get() == Some(key)
+            on:dragover=move |ev: web_sys::DragEvent| if dragging.get_untracked().is_some() { ev.prevent_default() }
+            on:drop=move |ev: web_sys::DragEvent| {
+                ev.prevent_default();
+                if let Some(from) = dragging.get_untracked() {
+                    on_action.run(RowAction::DropOn(from, key));
+                }
+                dragging.set(None);
+            }>
+            <th scope="row" class="rbe-criterion__main">
+                <span class="rbe-criterion__number">{move || format!("Criterion {}", n.get())}</span>
+                {move || match outcome.get() {
+                    Some(mastery) => outcome_text(mastery).into_any(),
+                    None => editable_text().into_any(),
+                }}
+                <label class="rbe-check" for=range_id.clone()>
+                    <input type="checkbox" id=range_id.clone() prop:checked=move || use_range.get()
+                        disabled=move || outcome.get().is_some()
+                        aria-label=move || format!("Criterion {} uses point range", n.get())
+                        on:change:target=move |ev| { state.dispatch(RubricCommand::SetFlag { target: FlagTarget::UseRange(key), value: ev.target().checked() }); state.seal(); } />
+                    " Use point range"
+                </label>
+                <Show when=move || ignored.get()>
+                    <p class="rbe-note">"Not counted in the total (ignored for scoring)."</p>
+                </Show>
+            </th>
+            <td class="rbe-criterion__ratings">
+                <ul class="rbe-ratings" role="list" aria-label=move || format!("Ratings of criterion {}", n.get())>
+                    <For each=shown_ratings key=|k| *k let(rating)>
+                        <RatingCell state ids=ids_ratings.clone() criterion=key rating criterion_position=n
+                            position=rating_position(rating) issues
+                            on_insert_before=Callback::new(move |r| on_action.run(RowAction::InsertRating(key, r)))
+                            on_delete=Callback::new(move |r| on_action.run(RowAction::DeleteRating(key, r))) />
+                    </For>
+                </ul>
+                <button type="button" class="rbe-button rbe-button--small" id=control_id(&ids, key, "add-rating")
+                    aria-label=move || format!("Add rating to criterion {}", n.get())
+                    on:click=move |_| on_action.run(RowAction::AddRating(key))>"+ Rating"</button>
+            </td>
+            <td class="rbe-criterion__points">
+                <span>{points}</span>" pts"
+            </td>
+            <td class="rbe-criterion__actions">
+                <button type="button" class="rbe-icon-button rbe-drag-handle" id=handle_id draggable="true"
+                    aria-label=move || format!("Drag criterion {} to reorder", n.get())
+                    title="Drag to reorder, or use the move buttons"
+                    on:dragstart=move |ev: web_sys::DragEvent| {
+                        if let Some(data) = ev.data_transfer() {
+                            let _ = data.set_data("text/plain", &format!("criterion {}", n.get_untracked()));
+                            data.set_effect_allowed("move");
+                        }
+                        dragging.set(Some(key));
+                    }
+                    on:dragend=move |_| dragging.set(None)>"⠿"</button>
+                <button type="button" class="rbe-icon-button" id=control_id(&ids, key, "up")
+                    aria-label=move || format!("Move criterion {} up", n.get())
+                    disabled=move || index.get() == 0 on:click=move |_| on_action.run(RowAction::Move(key, -1))>"↑"</button>
+                <button type="button" class="rbe-icon-button" id=control_id(&ids, key, "down")
+                    aria-label=move || format!("Move criterion {} down", n.get())
+                    disabled=move || { index.get() + 1 >= count.get() } on:click=move |_| on_action.run(RowAction::Move(key, 1))>"↓"</button>
+                <button type="button" class="rbe-button rbe-button--small" id=control_id(&ids, key, "duplicate")
+                    aria-label=move || format!("Duplicate criterion {}", n.get())
+                    disabled=move || outcome.get().is_some()
+                    on:click=move |_| on_action.run(RowAction::Duplicate(key))>"Duplicate"</button>
+                <button type="button" class="rbe-button rbe-button--small rbe-button--danger" id=control_id(&ids, key, "delete")
+                    aria-label=move || format!("Delete criterion {}", n.get())
+                    on:click=move |_| on_action.run(RowAction::Delete(key))>"Delete"</button>
+            </td>
+        </tr>
+    }
+}

@@ -1,0 +1,161 @@
+use leptos::prelude::*;
+use rubric_core::edit::{Key, RubricCommand, TextTarget};
+use rubric_core::ruby::number_to_input;
+use rubric_core::ValidationIssue;
+
+use super::state::{field_id, field_messages, RubricState};
+use crate::ui::{IdPrefix, TextField};
+
+/// The range a rating covers when its criterion uses point ranges: from the next lower
+/// rating's points (exclusive) up to its own ("10 to >7 pts").
+pub fn range_text(own: Option<f64>, others: &[Option<f64>]) -> String {
+    let Some(own) = own else {
+        return String::new();
+    };
+    let lower = others
+        .iter()
+        .flatten()
+        .copied()
+        .filter(|p| *p < own)
+        .fold(None, |best: Option<f64>, p| {
+            Some(best.map_or(p, |b| b.max(p)))
+        });
+    match lower {
+        Some(lower) => format!(
+            "{} to >{} pts",
+            number_to_input(own),
+            number_to_input(lower)
+        ),
+        None if own > 0.0 => format!("{} to >0 pts", number_to_input(own)),
+        None => "0 pts".into(),
+    }
+}
+
+/// One rating of a criterion: description, long description, points, its range when the
+/// criterion uses ranges, insert-before and delete. `position` is the 1-based place as shown.
+#[component]
+pub fn RatingCell(
+    state: RubricState,
+    ids: IdPrefix,
+    criterion: Key,
+    rating: Key,
+    /// "Criterion C" position, 1-based, as shown.
+    #[prop(into)]
+    criterion_position: Signal<usize>,
+    /// This rating's position, 1-based, as shown.
+    #[prop(into)]
+    position: Signal<usize>,
+    #[prop(into)] issues: Signal<Vec<ValidationIssue>>,
+    /// Insert a rating before this one (as shown).
+    on_insert_before: Callback<Key>,
+    /// Delete this rating.
+    on_delete: Callback<Key>,
+) -> impl IntoView {
+    let read = move |pick: fn(&rubric_core::edit::RatingDoc) -> String| {
+        Signal::derive(move || {
+            state.doc.with(|d| {
+                d.criterion_index(criterion)
+                    .and_then(|c| {
+                        let c = &d.criteria[c];
+                        c.rating_index(rating).map(|r| pick(&c.ratings[r]))
+                    })
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let use_range = Memo::new(move |_| {
+        state.doc.with(|d| {
+            d.criterion_index(criterion)
+                .is_some_and(|c| d.criteria[c].use_range)
+        })
+    });
+    let range = move || {
+        state.doc.with(|d| {
+            let Some(c) = d.criterion_index(criterion).map(|c| &d.criteria[c]) else {
+                return String::new();
+            };
+            let own = c
+                .rating_index(rating)
+                .and_then(|r| c.ratings[r].points_value());
+            let others: Vec<Option<f64>> = c
+                .ratings
+                .iter()
+                .filter(|r| r.key != rating)
+                .map(|r| r.points_value())
+                .collect();
+            range_text(own, &others)
+        })
+    };
+    let field_ids = ids.clone();
+    let field = move |target: TextTarget,
+                      label: fn(usize, usize) -> String,
+                      pick: fn(&rubric_core::edit::RatingDoc) -> String,
+                      numeric: bool,
+                      multiline: bool| {
+        let messages =
+            Signal::derive(move || issues.with(|all| field_messages(state, all, target)));
+        view! {
+            <TextField id=field_id(&field_ids, target)
+                label=Signal::derive(move || label(criterion_position.get(), position.get()))
+                value=read(pick) messages numeric multiline
+                class=if numeric { "rbe-input--points" } else { "" }
+                on_input=Callback::new(move |text: String| {
+                    state.dispatch(RubricCommand::SetText { target, value: text });
+                    state.touch(target);
+                })
+                on_blur=Callback::new(move |_| state.seal()) />
+        }
+    };
+    let locked = Memo::new(move |_| {
+        state.doc.with(|d| {
+            d.criterion_index(criterion)
+                .is_some_and(|c| d.criteria[c].learning_outcome_id.is_some())
+        })
+    });
+    let c_label = move || criterion_position.get();
+    let points = read(|r| r.points.clone());
+    let description = read(|r| r.description.clone());
+    let long_description = read(|r| r.long_description.clone());
+    let fields = move || {
+        if locked.get() {
+            return view! {
+                <p class="rbe-rating__fixed">{move || format!("{} pts", points.get())}</p>
+                <p class="rbe-rating__title">{move || description.get()}</p>
+                <p class="rbe-rating__long">{move || long_description.get()}</p>
+            }
+            .into_any();
+        }
+        view! {
+            <div class="rbe-rating__points">
+                {field(TextTarget::RatingPoints(criterion, rating),
+                    |c, r| format!("Criterion {c} rating {r} points"), |r| r.points.clone(), true, false)}
+                <span class="rbe-rating__unit" aria-hidden="true">"pts"</span>
+            </div>
+            {field(TextTarget::RatingDescription(criterion, rating),
+                |c, r| format!("Criterion {c} rating {r} description"), |r| r.description.clone(), false, false)}
+            {field(TextTarget::RatingLongDescription(criterion, rating),
+                |c, r| format!("Criterion {c} rating {r} long description"), |r| r.long_description.clone(), false, true)}
+        }
+        .into_any()
+    };
+    view! {
+        <li class="rbe-rating">
+            <Show when=move || use_range.get()>
+                <p class="rbe-rating__range">{range}</p>
+            </Show>
+            {fields}
+            <Show when=move || !locked.get()>
+                <div class="rbe-rating__actions">
+                    <button type="button" class="rbe-icon-button" id=ids.id(&format!("c{}-r{}-insert", criterion.0, rating.0))
+                        aria-label=move || format!("Insert rating before criterion {} rating {}", c_label(), position.get())
+                        title="Insert a rating before this one"
+                        on:click=move |_| on_insert_before.run(rating)>"+"</button>
+                    <button type="button" class="rbe-icon-button rbe-icon-button--danger" id=ids.id(&format!("c{}-r{}-delete", criterion.0, rating.0))
+                        aria-label=move || format!("Delete criterion {} rating {}", c_label(), position.get())
+                        title="Delete this rating"
+                        on:click=move |_| on_delete.run(rating)>"×"</button>
+                </div>
+            </Show>
+        </li>
+    }
+}
