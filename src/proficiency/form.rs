@@ -10,8 +10,8 @@ use super::ScaleState;
 use crate::api::{save_proficiency, ApiConfig, ApiError, ContextPath};
 use crate::events::emit;
 use crate::ui::{
-    capitalise, focus_by_id, guard_unload, undo_shortcut, ConfirmDialog, Drafts, ErrorSummary,
-    IdPrefix, Status, SummaryItem, UndoButtons, UndoShortcut,
+    capitalise, focus_by_id, guard_unload, keeping_focus, undo_shortcut, ConfirmDialog, Drafts,
+    ErrorSummary, IdPrefix, Status, SummaryItem, UndoButtons, UndoShortcut,
 };
 
 /// Colour of a newly added level (Canvas uses the same).
@@ -327,14 +327,14 @@ pub fn ScaleForm(
     view! {
         <section class="rbe-editor" role="region" aria-label="Mastery scale" node_ref=root
             on:keydown=move |ev: web_sys::KeyboardEvent| match undo_shortcut(&ev) {
-                Some(UndoShortcut::Undo) => { ev.prevent_default(); if state.undo() { status.say("Undone") } }
-                Some(UndoShortcut::Redo) => { ev.prevent_default(); if state.redo() { status.say("Redone") } }
+                Some(UndoShortcut::Undo) => { ev.prevent_default(); if keeping_focus(|| state.undo()) { status.say("Undone") } }
+                Some(UndoShortcut::Redo) => { ev.prevent_default(); if keeping_focus(|| state.redo()) { status.say("Redone") } }
                 None => {}
             }>
             <div class="rbe-toolbar">
                 <UndoButtons can_undo=state.can_undo can_redo=state.can_redo
-                    on_undo=Callback::new(move |_| { if state.undo() { status.say("Undone") } })
-                    on_redo=Callback::new(move |_| { if state.redo() { status.say("Redone") } }) />
+                    on_undo=Callback::new(move |_| { if keeping_focus(|| state.undo()) { status.say("Undone") } })
+                    on_redo=Callback::new(move |_| { if keeping_focus(|| state.redo()) { status.say("Redone") } }) />
                 <button type="button" class="rbe-button" on:click=sort>"Sort by points"</button>
             </div>
             <ErrorSummary id=ids_summary show=Signal::derive(show_summary) items=Signal::derive(summary_items) />

@@ -14,8 +14,9 @@ use super::state::{field_id, field_messages, issue_target, RubricState};
 use crate::api::{save_rubric, ApiConfig, ApiError, ContextPath};
 use crate::events::emit;
 use crate::ui::{
-    capitalise, download_text, file_name, focus_by_id, guard_unload, undo_shortcut, ConfirmDialog,
-    Drafts, ErrorSummary, IdPrefix, Status, SummaryItem, TextField, UndoButtons, UndoShortcut,
+    capitalise, download_text, file_name, focus_by_id, guard_unload, keeping_focus, undo_shortcut,
+    ConfirmDialog, Drafts, ErrorSummary, IdPrefix, Status, SummaryItem, TextField, UndoButtons,
+    UndoShortcut,
 };
 
 /// Points of the first rating of a newly added criterion.
@@ -465,8 +466,8 @@ pub fn RubricForm(
     view! {
         <section class="rbe-editor rbe-rubric" role="region" aria-label="Rubric" node_ref=root
             on:keydown=move |ev: web_sys::KeyboardEvent| match undo_shortcut(&ev) {
-                Some(UndoShortcut::Undo) => { ev.prevent_default(); if state.undo() { status.say("Undone") } }
-                Some(UndoShortcut::Redo) => { ev.prevent_default(); if state.redo() { status.say("Redone") } }
+                Some(UndoShortcut::Undo) => { ev.prevent_default(); if keeping_focus(|| state.undo()) { status.say("Undone") } }
+                Some(UndoShortcut::Redo) => { ev.prevent_default(); if keeping_focus(|| state.redo()) { status.say("Redone") } }
                 None => {}
             }>
             <div class="rbe-field rbe-rubric__title">
@@ -493,8 +494,8 @@ pub fn RubricForm(
             </fieldset>
             <div class="rbe-toolbar">
                 <UndoButtons can_undo=state.can_undo can_redo=state.can_redo
-                    on_undo=Callback::new(move |_| { if state.undo() { status.say("Undone") } })
-                    on_redo=Callback::new(move |_| { if state.redo() { status.say("Redone") } }) />
+                    on_undo=Callback::new(move |_| { if keeping_focus(|| state.undo()) { status.say("Undone") } })
+                    on_redo=Callback::new(move |_| { if keeping_focus(|| state.redo()) { status.say("Redone") } }) />
                 <button type="button" class="rbe-button" on:click=export>"Export CSV"</button>
             </div>
             <ErrorSummary id=ids.id("summary") show=Signal::derive(show_summary) items=Signal::derive(summary_items) />

@@ -149,7 +149,7 @@ pub fn CsvImport(
     let file_id = ids.id("file");
     view! {
         <section class="rbe-import" aria-labelledby=ids.id("heading")>
-            <h3 class="rbe-heading" id=ids.id("heading")>"Import rubrics from CSV"</h3>
+            <h2 class="rbe-heading" id=ids.id("heading")>"Import rubrics from CSV"</h2>
             <label for=file_id.clone()>"CSV file to import"</label>
             <input type="file" id=file_id accept=".csv,text/csv" node_ref=file
                 on:change=move |_| outcome.set(None) />

@@ -36,9 +36,43 @@ pub fn focus_by_id(id: String) {
                 .and_then(|d| d.get_element_by_id(&id))
                 .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
             if let Some(element) = element {
-                let _ = element.focus();
+                let _ = enabled_near(element).focus();
             }
         },
         std::time::Duration::ZERO,
     );
+}
+
+/// `element` when it can take focus, else its nearest enabled sibling control (a disabled
+/// "Move down" hands focus to "Move up"), else the first enabled control of its row.
+fn enabled_near(element: web_sys::HtmlElement) -> web_sys::HtmlElement {
+    let enabled = |e: &web_sys::Element| !e.has_attribute("disabled");
+    if enabled(&element) {
+        return element;
+    }
+    let siblings = [
+        element.previous_element_sibling(),
+        element.next_element_sibling(),
+    ];
+    let near = siblings.into_iter().flatten().find(|e| {
+        enabled(e)
+            && matches!(
+                e.tag_name().as_str(),
+                "BUTTON" | "INPUT" | "SELECT" | "TEXTAREA"
+            )
+    });
+    let in_row = || {
+        element
+            .closest("tr, li")
+            .ok()
+            .flatten()?
+            .query_selector(
+                "button:not([disabled]), input:not([disabled]), textarea:not([disabled])",
+            )
+            .ok()
+            .flatten()
+    };
+    near.or_else(in_row)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .unwrap_or(element)
 }

@@ -21,5 +21,5 @@ pub use edit_state::EditState;
 pub use field::TextField;
 pub use ids::{focus_by_id, IdPrefix};
 pub use summary::{capitalise, ErrorSummary, SummaryItem};
-pub use undo::{undo_shortcut, UndoButtons, UndoShortcut};
+pub use undo::{keeping_focus, undo_shortcut, UndoButtons, UndoShortcut};
 pub use unload::guard_unload;

@@ -43,3 +43,19 @@ pub fn UndoButtons(
             disabled=move || !can_redo.get() on:click=move |_| on_redo.run(())>"Redo"</button>
     }
 }
+
+/// Runs an undo or redo and gives focus back to the control that had it: a row that moves
+/// back into place is re-attached to the document and would otherwise drop focus to the page.
+/// Returns whether anything changed.
+pub fn keeping_focus(step: impl FnOnce() -> bool) -> bool {
+    let id = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .map(|e| e.id())
+        .filter(|id| !id.is_empty());
+    let done = step();
+    if let (true, Some(id)) = (done, id) {
+        super::focus_by_id(id);
+    }
+    done
+}

@@ -1,6 +1,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Key, KeyGen};
+use crate::forms::plain_text;
 use crate::ruby::number_to_input;
 use crate::rules::points_possible;
 use crate::types::Rubric;
@@ -138,7 +139,8 @@ impl CriterionDoc {
 }
 
 impl RubricDoc {
-    /// An editable copy of a rubric, with fresh keys.
+    /// An editable copy of a rubric, with fresh keys; criterion long descriptions go back from
+    /// the HTML Canvas stores to the text a teacher typed.
     pub fn from_rubric(rubric: &Rubric, keys: &mut KeyGen) -> Self {
         RubricDoc {
             title: rubric.title.clone(),
@@ -152,7 +154,7 @@ impl RubricDoc {
                     key: keys.fresh(),
                     id: Some(c.id.clone()),
                     description: c.description.clone(),
-                    long_description: c.long_description.clone(),
+                    long_description: plain_text(&c.long_description),
                     use_range: c.criterion_use_range,
                     learning_outcome_id: c.learning_outcome_id,
                     mastery_points: c.mastery_points,
