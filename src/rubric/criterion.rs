@@ -1,10 +1,9 @@
 use leptos::prelude::*;
 use rubric_core::edit::{CriterionDoc, FlagTarget, Key, RubricCommand, TextTarget};
 use rubric_core::ruby::number_to_input;
-use rubric_core::ValidationIssue;
 
 use super::rating::RatingCell;
-use super::state::{field_id, field_messages, RubricState};
+use super::state::{field_id, messages_at, RubricState};
 use crate::ui::{IdPrefix, TextField};
 
 /// What a criterion row asks of the grid.
@@ -31,16 +30,12 @@ pub fn control_id(ids: &IdPrefix, criterion: Key, control: &str) -> String {
     ids.id(&format!("c{}-{control}", criterion.0))
 }
 
-fn with_criterion<T: Default>(
-    state: RubricState,
-    key: Key,
-    f: impl FnOnce(&CriterionDoc) -> T,
-) -> T {
-    state.doc.with(|d| {
-        d.criterion_index(key)
-            .map(|i| f(&d.criteria[i]))
-            .unwrap_or_default()
-    })
+/// This criterion's part of the rubric: recomputed on every edit but, being a memo, it only
+/// wakes this row when this criterion changed (a keystroke elsewhere leaves the row alone).
+pub type CriterionSlice = Memo<Option<CriterionDoc>>;
+
+fn pick<T: Default>(criterion: CriterionSlice, f: impl FnOnce(&CriterionDoc) -> T) -> T {
+    criterion.with(|c| c.as_ref().map(f).unwrap_or_default())
 }
 
 /// One criterion as a table row: its description, long description and point-range setting
@@ -51,7 +46,8 @@ pub fn CriterionRow(
     state: RubricState,
     ids: IdPrefix,
     key: Key,
-    #[prop(into)] issues: Signal<Vec<ValidationIssue>>,
+    /// Every field message of the grid ([`field_messages`](super::state::field_messages)).
+    messages: Memo<Vec<(TextTarget, String)>>,
     /// Ratings shown highest first (else lowest first).
     #[prop(into)]
     descending: Signal<bool>,
@@ -59,37 +55,41 @@ pub fn CriterionRow(
     /// The criterion being dragged, if any.
     dragging: RwSignal<Option<Key>>,
 ) -> impl IntoView {
+    let criterion: CriterionSlice = Memo::new(move |_| {
+        state
+            .doc
+            .with(|d| d.criterion_index(key).map(|i| d.criteria[i].clone()))
+    });
     let index = Memo::new(move |_| state.doc.with(|d| d.criterion_index(key)).unwrap_or(0));
     let count = Memo::new(move |_| state.doc.with(|d| d.criteria.len()));
     let n = Signal::derive(move || index.get() + 1);
     let outcome = Memo::new(move |_| {
-        with_criterion(state, key, |c| {
+        pick(criterion, |c| {
             c.learning_outcome_id.map(|_| c.mastery_points)
         })
     });
-    let use_range = Memo::new(move |_| with_criterion(state, key, |c| c.use_range));
-    let ignored = Memo::new(move |_| with_criterion(state, key, |c| c.ignore_for_scoring));
-    let points = move || with_criterion(state, key, |c| number_to_input(c.points()));
-    let shown_ratings = move || {
-        let mut keys = with_criterion(state, key, |c| {
+    let use_range = Memo::new(move |_| pick(criterion, |c| c.use_range));
+    let ignored = Memo::new(move |_| pick(criterion, |c| c.ignore_for_scoring));
+    let points = Memo::new(move |_| pick(criterion, |c| number_to_input(c.points())));
+    let shown_ratings = Memo::new(move |_| {
+        let mut keys = pick(criterion, |c| {
             c.ratings.iter().map(|r| r.key).collect::<Vec<_>>()
         });
         if !descending.get() {
             keys.reverse();
         }
         keys
-    };
+    });
     let text_field = {
         let ids = ids.clone();
         move |target: TextTarget,
               label: fn(usize) -> String,
-              pick: fn(&CriterionDoc) -> String,
+              read: fn(&CriterionDoc) -> String,
               multiline: bool| {
-            let messages =
-                Signal::derive(move || issues.with(|all| field_messages(state, all, target)));
+            let messages = messages_at(messages, target);
             view! {
                 <TextField id=field_id(&ids, target) label=Signal::derive(move || label(n.get()))
-                    value=Signal::derive(move || with_criterion(state, key, pick)) messages multiline
+                    value=Memo::new(move |_| pick(criterion, read)) messages multiline
                     on_input=Callback::new(move |text: String| {
                         state.dispatch(RubricCommand::SetText { target, value: text });
                         state.touch(target);
@@ -109,8 +109,8 @@ pub fn CriterionRow(
     };
     let outcome_text = move |mastery: Option<f64>| {
         view! {
-            <p class="rbe-criterion__title">{move || with_criterion(state, key, |c| c.description.clone())}</p>
-            <p class="rbe-criterion__long">{move || with_criterion(state, key, |c| c.long_description.clone())}</p>
+            <p class="rbe-criterion__title">{move || pick(criterion, |c| c.description.clone())}</p>
+            <p class="rbe-criterion__long">{move || pick(criterion, |c| c.long_description.clone())}</p>
             <p class="rbe-criterion__outcome">
                 {format!("Linked to a learning outcome (read-only). Mastery at {} points.", mastery.map_or_else(|| "the outcome's".to_string(), number_to_input))}
             </p>
@@ -119,8 +119,9 @@ pub fn CriterionRow(
     let range_id = control_id(&ids, key, "range");
     let ids_ratings = ids.clone();
     let rating_position = move |rating: Key| {
-        Signal::derive(move || {
-            shown_ratings()
+        Memo::new(move |_| {
+            shown_ratings
+                .get()
                 .iter()
                 .position(|k| *k == rating)
                 .map_or(0, |i| i + 1)
@@ -156,9 +157,9 @@ pub fn CriterionRow(
             </th>
             <td class="rbe-criterion__ratings">
                 <ul class="rbe-ratings" role="list" aria-label=move || format!("Ratings of criterion {}", n.get())>
-                    <For each=shown_ratings key=|k| *k let(rating)>
-                        <RatingCell state ids=ids_ratings.clone() criterion=key rating criterion_position=n
-                            position=rating_position(rating) issues
+                    <For each=move || shown_ratings.get() key=|k| *k let(rating)>
+                        <RatingCell state ids=ids_ratings.clone() criterion_key=key criterion rating criterion_position=n
+                            position=rating_position(rating) messages
                             on_insert_before=Callback::new(move |r| on_action.run(RowAction::InsertRating(key, r)))
                             on_delete=Callback::new(move |r| on_action.run(RowAction::DeleteRating(key, r))) />
                     </For>

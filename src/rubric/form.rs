@@ -10,7 +10,7 @@ use rubric_core::{Rubric, RubricAssociation};
 use wasm_bindgen::JsCast;
 
 use super::criterion::{control_id, CriterionRow, RowAction};
-use super::state::{field_id, field_messages, issue_target, RubricState};
+use super::state::{field_id, field_messages, issue_target, messages_at, RubricState};
 use crate::api::{save_rubric, ApiConfig, ApiError, ContextPath};
 use crate::events::emit;
 use crate::ui::{
@@ -86,6 +86,7 @@ pub fn RubricForm(
     let ids = IdPrefix::new();
     let root = NodeRef::<Section>::new();
     let issues = Memo::new(move |_| state.issues());
+    let messages = Memo::new(move |_| issues.with(|all| field_messages(state, all)));
     let dirty = Memo::new(move |_| state.is_dirty());
     let total = Memo::new(move |_| state.doc.with(RubricDoc::total_points));
     let saving = RwSignal::new(false);
@@ -446,8 +447,7 @@ pub fn RubricForm(
     };
 
     let title_id = field_id(&ids, TextTarget::Title);
-    let title_messages =
-        Signal::derive(move || issues.with(|all| field_messages(state, all, TextTarget::Title)));
+    let title_messages = messages_at(messages, TextTarget::Title);
     let flag_ids = ids.clone();
     let flag = move |target: FlagTarget, label: &'static str, pick: fn(&RubricDoc) -> bool| {
         let id = flag_ids.id(&format!("{target:?}").to_lowercase());
@@ -462,6 +462,11 @@ pub fn RubricForm(
     let order_id = ids.id("order");
     let paste_id = ids.id("paste");
     let ids_rows = ids.clone();
+    let criterion_keys = Memo::new(move |_| {
+        state
+            .doc
+            .with(|d| d.criteria.iter().map(|c| c.key).collect::<Vec<_>>())
+    });
 
     view! {
         <section class="rbe-editor rbe-rubric" role="region" aria-label="Rubric" node_ref=root
@@ -473,7 +478,7 @@ pub fn RubricForm(
             <div class="rbe-field rbe-rubric__title">
                 <label for=title_id.clone()>"Title"</label>
                 <TextField id=title_id.clone() label="Rubric title".to_string()
-                    value=Signal::derive(move || state.doc.with(|d| d.title.clone())) messages=title_messages
+                    value=Memo::new(move |_| state.doc.with(|d| d.title.clone())) messages=title_messages
                     on_input=Callback::new(move |text: String| {
                         state.dispatch(RubricCommand::SetText { target: TextTarget::Title, value: text });
                         state.touch(TextTarget::Title);
@@ -511,8 +516,8 @@ pub fn RubricForm(
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || state.doc.with(|d| d.criteria.iter().map(|c| c.key).collect::<Vec<_>>()) key=|k| *k let(key)>
-                            <CriterionRow state ids=ids_rows.clone() key issues descending on_action dragging />
+                        <For each=move || criterion_keys.get() key=|k| *k let(key)>
+                            <CriterionRow state ids=ids_rows.clone() key messages descending on_action dragging />
                         </For>
                     </tbody>
                 </table>

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
-use rubric_core::edit::{Key, RubricCommand, TextTarget};
+use rubric_core::edit::{Key, RatingDoc, RubricCommand, TextTarget};
 use rubric_core::ruby::number_to_input;
-use rubric_core::ValidationIssue;
 
-use super::state::{field_id, field_messages, RubricState};
+use super::criterion::CriterionSlice;
+use super::state::{field_id, messages_at, RubricState};
 use crate::ui::{IdPrefix, TextField};
 
 /// The range a rating covers when its criterion uses point ranges: from the next lower
@@ -33,11 +33,15 @@ pub fn range_text(own: Option<f64>, others: &[Option<f64>]) -> String {
 
 /// One rating of a criterion: description, long description, points, its range when the
 /// criterion uses ranges, insert-before and delete. `position` is the 1-based place as shown.
+/// Everything it shows comes from its criterion's slice, so edits elsewhere never reach it.
 #[component]
 pub fn RatingCell(
     state: RubricState,
     ids: IdPrefix,
-    criterion: Key,
+    /// The criterion's key.
+    criterion_key: Key,
+    /// The criterion as it is now.
+    criterion: CriterionSlice,
     rating: Key,
     /// "Criterion C" position, 1-based, as shown.
     #[prop(into)]
@@ -45,33 +49,29 @@ pub fn RatingCell(
     /// This rating's position, 1-based, as shown.
     #[prop(into)]
     position: Signal<usize>,
-    #[prop(into)] issues: Signal<Vec<ValidationIssue>>,
+    /// Every field message of the grid.
+    messages: Memo<Vec<(TextTarget, String)>>,
     /// Insert a rating before this one (as shown).
     on_insert_before: Callback<Key>,
     /// Delete this rating.
     on_delete: Callback<Key>,
 ) -> impl IntoView {
-    let read = move |pick: fn(&rubric_core::edit::RatingDoc) -> String| {
-        Signal::derive(move || {
-            state.doc.with(|d| {
-                d.criterion_index(criterion)
-                    .and_then(|c| {
-                        let c = &d.criteria[c];
-                        c.rating_index(rating).map(|r| pick(&c.ratings[r]))
-                    })
+    let read = move |pick: fn(&RatingDoc) -> String| {
+        Memo::new(move |_| {
+            criterion.with(|c| {
+                c.as_ref()
+                    .and_then(|c| c.rating_index(rating).map(|r| pick(&c.ratings[r])))
                     .unwrap_or_default()
             })
         })
     };
-    let use_range = Memo::new(move |_| {
-        state.doc.with(|d| {
-            d.criterion_index(criterion)
-                .is_some_and(|c| d.criteria[c].use_range)
-        })
+    let use_range = Memo::new(move |_| criterion.with(|c| c.as_ref().is_some_and(|c| c.use_range)));
+    let locked = Memo::new(move |_| {
+        criterion.with(|c| c.as_ref().is_some_and(|c| c.learning_outcome_id.is_some()))
     });
-    let range = move || {
-        state.doc.with(|d| {
-            let Some(c) = d.criterion_index(criterion).map(|c| &d.criteria[c]) else {
+    let range = Memo::new(move |_| {
+        criterion.with(|c| {
+            let Some(c) = c else {
                 return String::new();
             };
             let own = c
@@ -81,23 +81,21 @@ pub fn RatingCell(
                 .ratings
                 .iter()
                 .filter(|r| r.key != rating)
-                .map(|r| r.points_value())
+                .map(RatingDoc::points_value)
                 .collect();
             range_text(own, &others)
         })
-    };
+    });
     let field_ids = ids.clone();
     let field = move |target: TextTarget,
                       label: fn(usize, usize) -> String,
-                      pick: fn(&rubric_core::edit::RatingDoc) -> String,
+                      pick: fn(&RatingDoc) -> String,
                       numeric: bool,
                       multiline: bool| {
-        let messages =
-            Signal::derive(move || issues.with(|all| field_messages(state, all, target)));
         view! {
             <TextField id=field_id(&field_ids, target)
                 label=Signal::derive(move || label(criterion_position.get(), position.get()))
-                value=read(pick) messages numeric multiline
+                value=read(pick) messages=messages_at(messages, target) numeric multiline
                 class=if numeric { "rbe-input--points" } else { "" }
                 on_input=Callback::new(move |text: String| {
                     state.dispatch(RubricCommand::SetText { target, value: text });
@@ -106,12 +104,6 @@ pub fn RatingCell(
                 on_blur=Callback::new(move |_| state.seal()) />
         }
     };
-    let locked = Memo::new(move |_| {
-        state.doc.with(|d| {
-            d.criterion_index(criterion)
-                .is_some_and(|c| d.criteria[c].learning_outcome_id.is_some())
-        })
-    });
     let c_label = move || criterion_position.get();
     let points = read(|r| r.points.clone());
     let description = read(|r| r.description.clone());
@@ -127,13 +119,13 @@ pub fn RatingCell(
         }
         view! {
             <div class="rbe-rating__points">
-                {field(TextTarget::RatingPoints(criterion, rating),
+                {field(TextTarget::RatingPoints(criterion_key, rating),
                     |c, r| format!("Criterion {c} rating {r} points"), |r| r.points.clone(), true, false)}
                 <span class="rbe-rating__unit" aria-hidden="true">"pts"</span>
             </div>
-            {field(TextTarget::RatingDescription(criterion, rating),
+            {field(TextTarget::RatingDescription(criterion_key, rating),
                 |c, r| format!("Criterion {c} rating {r} description"), |r| r.description.clone(), false, false)}
-            {field(TextTarget::RatingLongDescription(criterion, rating),
+            {field(TextTarget::RatingLongDescription(criterion_key, rating),
                 |c, r| format!("Criterion {c} rating {r} long description"), |r| r.long_description.clone(), false, true)}
         }
         .into_any()
@@ -146,11 +138,11 @@ pub fn RatingCell(
             {fields}
             <Show when=move || !locked.get()>
                 <div class="rbe-rating__actions">
-                    <button type="button" class="rbe-icon-button" id=ids.id(&format!("c{}-r{}-insert", criterion.0, rating.0))
+                    <button type="button" class="rbe-icon-button" id=ids.id(&format!("c{}-r{}-insert", criterion_key.0, rating.0))
                         aria-label=move || format!("Insert rating before criterion {} rating {}", c_label(), position.get())
                         title="Insert a rating before this one"
                         on:click=move |_| on_insert_before.run(rating)>"+"</button>
-                    <button type="button" class="rbe-icon-button rbe-icon-button--danger" id=ids.id(&format!("c{}-r{}-delete", criterion.0, rating.0))
+                    <button type="button" class="rbe-icon-button rbe-icon-button--danger" id=ids.id(&format!("c{}-r{}-delete", criterion_key.0, rating.0))
                         aria-label=move || format!("Delete criterion {} rating {}", c_label(), position.get())
                         title="Delete this rating"
                         on:click=move |_| on_delete.run(rating)>"×"</button>

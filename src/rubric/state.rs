@@ -1,6 +1,6 @@
 use leptos::prelude::*;
-use rubric_core::edit::{Key, KeyGen, RubricCommand, RubricDoc, TextTarget};
-use rubric_core::validate::{CriterionField, FieldPath, RatingField};
+use rubric_core::edit::{CriterionDoc, KeyGen, RatingDoc, RubricCommand, RubricDoc, TextTarget};
+use rubric_core::validate::{parse_points, CriterionField, FieldPath, RatingField};
 use rubric_core::{IssueCode, ValidationIssue};
 
 use crate::ui::{EditState, IdPrefix};
@@ -9,24 +9,40 @@ use crate::ui::{EditState, IdPrefix};
 /// the text field a command edits.
 pub type RubricState = EditState<RubricCommand, TextTarget>;
 
-/// Whether two rubrics say the same thing (keys and Canvas ids aside).
+/// Whether two rubrics say the same thing (keys and Canvas ids aside; points compared as
+/// numbers, so "5" and "5.0" agree). Runs on every keystroke, so it compares in place.
 pub fn same_content(a: &RubricDoc, b: &RubricDoc) -> bool {
-    let strip = |doc: &RubricDoc| {
-        let mut doc = doc.clone();
-        for c in &mut doc.criteria {
-            c.key = Key(0);
-            c.id = None;
-            for r in &mut c.ratings {
-                r.key = Key(0);
-                r.id = None;
-                r.points = rubric_core::validate::parse_points(&r.points)
-                    .map(rubric_core::ruby::number_to_input)
-                    .unwrap_or_else(|_| r.points.clone());
-            }
-        }
-        doc
+    let same_points = |x: &str, y: &str| match (parse_points(x), parse_points(y)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => x == y,
     };
-    strip(a) == strip(b)
+    let same_rating = |x: &RatingDoc, y: &RatingDoc| {
+        x.description == y.description
+            && x.long_description == y.long_description
+            && same_points(&x.points, &y.points)
+    };
+    let same_criterion = |x: &CriterionDoc, y: &CriterionDoc| {
+        x.description == y.description
+            && x.long_description == y.long_description
+            && x.use_range == y.use_range
+            && x.learning_outcome_id == y.learning_outcome_id
+            && x.mastery_points == y.mastery_points
+            && x.ignore_for_scoring == y.ignore_for_scoring
+            && x.ratings.len() == y.ratings.len()
+            && x.ratings
+                .iter()
+                .zip(&y.ratings)
+                .all(|(x, y)| same_rating(x, y))
+    };
+    a.title == b.title
+        && a.free_form_criterion_comments == b.free_form_criterion_comments
+        && a.hide_score_total == b.hide_score_total
+        && a.hide_points == b.hide_points
+        && a.criteria.len() == b.criteria.len()
+        && a.criteria
+            .iter()
+            .zip(&b.criteria)
+            .all(|(x, y)| same_criterion(x, y))
 }
 
 /// The editable form of a rubric as Canvas returns it; "hide points" lives on the course's
@@ -149,20 +165,17 @@ pub fn issue_target(doc: &RubricDoc, path: &FieldPath) -> Option<TextTarget> {
     }
 }
 
-/// The messages to show at `target`: after it was edited or a save was tried, and always for
-/// relational problems (duplicate points, a criterion without ratings). Tracked.
-pub fn field_messages(
-    state: RubricState,
-    issues: &[ValidationIssue],
-    target: TextTarget,
-) -> Vec<String> {
-    let shown = state.shows_errors_of(&target);
-    let mut messages: Vec<String> = state.doc.with(|doc| {
+/// Every message to show, with the field it belongs to: a problem shows once its field was
+/// edited or a save was tried, relational problems (duplicate points, a criterion without
+/// ratings) always; Canvas's title errors too. Computed once per edit for the whole grid, so
+/// each field only filters this short list. Tracked.
+pub fn field_messages(state: RubricState, issues: &[ValidationIssue]) -> Vec<(TextTarget, String)> {
+    let mut messages: Vec<(TextTarget, String)> = state.doc.with(|doc| {
         issues
             .iter()
-            .filter(|i| issue_target(doc, &i.path) == Some(target))
-            .filter(|i| {
-                shown
+            .filter_map(|i| Some((issue_target(doc, &i.path)?, i)))
+            .filter(|(target, i)| {
+                state.shows_errors_of(target)
                     || matches!(
                         i.code,
                         IssueCode::DuplicateRatingPoints
@@ -170,17 +183,32 @@ pub fn field_messages(
                             | IssueCode::RangeNeedsTwoRatings
                     )
             })
-            .map(|i| format!("{} {}", i.message, i.help()).trim().to_string())
+            .map(|(target, i)| {
+                (
+                    target,
+                    format!("{} {}", i.message, i.help()).trim().to_string(),
+                )
+            })
             .collect()
     });
-    if target == TextTarget::Title {
-        messages.extend(state.server_errors.with(|errors| {
-            errors
-                .iter()
-                .filter(|e| e.field == "title")
-                .map(|e| format!("Canvas: {}", e.message))
-                .collect::<Vec<_>>()
-        }));
-    }
+    messages.extend(state.server_errors.with(|errors| {
+        errors
+            .iter()
+            .filter(|e| e.field == "title")
+            .map(|e| (TextTarget::Title, format!("Canvas: {}", e.message)))
+            .collect::<Vec<_>>()
+    }));
     messages
+}
+
+/// The messages of one field, from [`field_messages`]; changes only when they do.
+pub fn messages_at(all: Memo<Vec<(TextTarget, String)>>, target: TextTarget) -> Memo<Vec<String>> {
+    Memo::new(move |_| {
+        all.with(|all| {
+            all.iter()
+                .filter(|(t, _)| *t == target)
+                .map(|(_, m)| m.clone())
+                .collect()
+        })
+    })
 }
