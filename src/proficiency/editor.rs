@@ -8,7 +8,7 @@ use super::read_only::ReadOnlyScale;
 use super::state::same_content;
 use super::ScaleState;
 use crate::api::{context_info, get_proficiency, has_permission, ApiConfig, ApiError, ContextPath};
-use crate::ui::{Announcer, DraftNotice, Drafts, Status};
+use crate::ui::{Announcer, DraftNotice, Drafts, LoadError, Status};
 
 /// What loading found out.
 #[derive(Clone, Debug, PartialEq)]
@@ -125,7 +125,10 @@ pub fn MasteryScaleEditor(
         }
     };
     start();
-    let retry = start.clone();
+    let retry = {
+        let start = start.clone();
+        Callback::new(move |_: ()| start())
+    };
     let restore = Callback::new(move |_: ()| {
         if let Some((levels, _)) = draft.get_untracked() {
             let levels = levels
@@ -179,15 +182,7 @@ pub fn MasteryScaleEditor(
             <Announcer status />
             {move || match loaded.get() {
                 None => view! { <p class="rbe-loading">"Loading mastery scale…"</p> }.into_any(),
-                Some(Err(message)) => {
-                    let retry = retry.clone();
-                    view! {
-                        <div class="rbe-error" role="alert">
-                            <p>{format!("The mastery scale could not be loaded. {message}")}</p>
-                            <button type="button" class="rbe-button" on:click=move |_| retry()>"Try again"</button>
-                        </div>
-                    }.into_any()
-                }
+                Some(Err(message)) => view! { <LoadError what="The mastery scale" message on_retry=retry /> }.into_any(),
                 Some(Ok(found)) => {
                     let name = found.name.clone();
                     let origin = match (&found.inherited_from, &found.scale) {

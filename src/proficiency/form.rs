@@ -10,8 +10,8 @@ use super::ScaleState;
 use crate::api::{save_proficiency, ApiConfig, ApiError, ContextPath};
 use crate::events::emit;
 use crate::ui::{
-    capitalise, focus_by_id, guard_unload, keeping_focus, undo_shortcut, ConfirmDialog, Drafts,
-    ErrorSummary, IdPrefix, Status, SummaryItem, UndoButtons, UndoShortcut,
+    focus_by_id, guard_unload, summary_items, undo_keys, ConfirmDialog, Drafts, ErrorSummary,
+    IdPrefix, SaveFailure, SaveFailureNotice, Status, UndoButtons,
 };
 
 /// Colour of a newly added level (Canvas uses the same).
@@ -45,7 +45,7 @@ pub fn ScaleForm(
     let issues = Memo::new(move |_| state.issues());
     let dirty = Memo::new(move |_| state.is_dirty());
     let saving = RwSignal::new(false);
-    let save_error = RwSignal::new(None::<String>);
+    let failure = SaveFailure::new(ids.id("save-error"), "mastery-scale");
     let confirm_save = RwSignal::new(false);
     let pending_delete = RwSignal::new(None::<Key>);
     guard_unload(dirty.into());
@@ -205,7 +205,7 @@ pub fn ScaleForm(
                 state.dispatch(ScaleCommand::Batch(fixes));
             }
             state.attempted.set(true);
-            save_error.set(None);
+            failure.clear();
             if issues.get_untracked().is_empty() {
                 confirm_save.set(true);
             } else {
@@ -246,18 +246,7 @@ pub fn ScaleForm(
                         status.say("Canvas did not accept the scale; see the errors");
                         focus_by_id(ids.id("summary"));
                     }
-                    Err(other) => {
-                        let message = other.to_string();
-                        if let Some(element) = root.get_untracked() {
-                            emit(
-                                &element,
-                                "rubric-editor:error",
-                                &serde_json::json!({"editor": "mastery-scale", "message": message}),
-                            );
-                        }
-                        save_error.set(Some(message));
-                        focus_by_id(ids.id("save-error"));
-                    }
+                    Err(other) => failure.report(root.get_untracked(), other.to_string()),
                 }
             });
         })
@@ -271,34 +260,17 @@ pub fn ScaleForm(
         let ids = ids.clone();
         move || {
             let doc = state.doc.get();
-            let mut items: Vec<SummaryItem> = issues
-                .get()
-                .iter()
-                .map(|issue| {
-                    let target = match issue.path {
-                        FieldPath::Level { level, field } => {
-                            doc.levels.get(level).map(|l| field_id(&ids, l.key, field))
-                        }
-                        _ => None,
-                    };
-                    (
-                        target,
-                        format!(
-                            "{}: {} {}",
-                            capitalise(&issue.path.to_string()),
-                            issue.message,
-                            issue.help()
-                        ),
-                    )
-                })
-                .collect();
-            items.extend(state.server_errors.get().into_iter().map(|e| {
-                (
-                    None,
-                    format!("Canvas: {} {}", e.field.replace('_', " "), e.message),
-                )
-            }));
-            items
+            summary_items(
+                &issues.get(),
+                &state.server_errors.get(),
+                |issue| match issue.path {
+                    FieldPath::Level { level, field } => {
+                        doc.levels.get(level).map(|l| field_id(&ids, l.key, field))
+                    }
+                    _ => None,
+                },
+                |_| None,
+            )
         }
     };
     let confirm_text = {
@@ -321,20 +293,13 @@ pub fn ScaleForm(
     let delete_open = RwSignal::new(false);
     Effect::new(move |_| delete_open.set(pending_delete.get().is_some()));
     let ids_summary = ids.id("summary");
-    let ids_save_error = ids.id("save-error");
     let ids_for_rows = ids.clone();
 
     view! {
         <section class="rbe-editor" role="region" aria-label="Mastery scale" node_ref=root
-            on:keydown=move |ev: web_sys::KeyboardEvent| match undo_shortcut(&ev) {
-                Some(UndoShortcut::Undo) => { ev.prevent_default(); if keeping_focus(|| state.undo()) { status.say("Undone") } }
-                Some(UndoShortcut::Redo) => { ev.prevent_default(); if keeping_focus(|| state.redo()) { status.say("Redone") } }
-                None => {}
-            }>
+            on:keydown=undo_keys(state, status)>
             <div class="rbe-toolbar">
-                <UndoButtons can_undo=state.can_undo can_redo=state.can_redo
-                    on_undo=Callback::new(move |_| { if keeping_focus(|| state.undo()) { status.say("Undone") } })
-                    on_redo=Callback::new(move |_| { if keeping_focus(|| state.redo()) { status.say("Redone") } }) />
+                <UndoButtons state status />
                 <button type="button" class="rbe-button" on:click=sort>"Sort by points"</button>
             </div>
             <ErrorSummary id=ids_summary show=Signal::derive(show_summary) items=Signal::derive(summary_items) />
@@ -363,12 +328,7 @@ pub fn ScaleForm(
                 </button>
                 <span class="rbe-hint">{move || if dirty.get() { "Unsaved changes" } else { "All changes saved" }}</span>
             </div>
-            <Show when=move || save_error.get().is_some()>
-                <div class="rbe-error" role="alert" id=ids_save_error.clone() tabindex="-1">
-                    <p>{move || save_error.get().unwrap_or_default()}</p>
-                    <button type="button" class="rbe-button" on:click=move |_| save_confirmed.run(())>"Retry save"</button>
-                </div>
-            </Show>
+            <SaveFailureNotice failure on_retry=save_confirmed />
             <ConfirmDialog open=confirm_save title="Save mastery scale?".to_string() body=Signal::derive(confirm_text)
                 confirm_label="Save".to_string() on_confirm=save_confirmed on_cancel=Callback::new(|_| ()) />
             <ConfirmDialog open=delete_open title="Delete level?".to_string() body=Signal::derive(delete_text)

@@ -8,7 +8,7 @@ use super::form::{RubricForm, SaveTarget};
 use super::read_only::ReadOnlyRubric;
 use super::state::{doc_from_rubric, same_content, RubricState};
 use crate::api::{get_rubric, has_permission, ApiConfig, ApiError, ContextPath};
-use crate::ui::{DraftNotice, Drafts, Status};
+use crate::ui::{DraftNotice, Drafts, LoadError, Status};
 
 /// What loading found out.
 #[derive(Clone, Debug, PartialEq)]
@@ -114,7 +114,10 @@ pub fn RubricEditor(
         }
     };
     start();
-    let retry = start.clone();
+    let retry = {
+        let start = start.clone();
+        Callback::new(move |_: ()| start())
+    };
     let restore = Callback::new(move |_: ()| {
         if let Some((kept, _)) = draft.get_untracked() {
             let saved = state.saved.get_untracked();
@@ -171,15 +174,7 @@ pub fn RubricEditor(
             <h2 class="rbe-heading">{heading}</h2>
             {move || match loaded.get() {
                 None => view! { <p class="rbe-loading">"Loading rubric…"</p> }.into_any(),
-                Some(Err(message)) => {
-                    let retry = retry.clone();
-                    view! {
-                        <div class="rbe-error" role="alert">
-                            <p>{format!("The rubric could not be loaded. {message}")}</p>
-                            <button type="button" class="rbe-button" on:click=move |_| retry()>"Try again"</button>
-                        </div>
-                    }.into_any()
-                }
+                Some(Err(message)) => view! { <LoadError what="The rubric" message on_retry=retry /> }.into_any(),
                 Some(Ok(_)) => {
                     let target = target.clone();
                     let (config, context) = (config_assoc.clone(), context_assoc.clone());

@@ -14,9 +14,8 @@ use super::state::{field_id, field_messages, issue_target, messages_at, RubricSt
 use crate::api::{save_rubric, ApiConfig, ApiError, ContextPath};
 use crate::events::emit;
 use crate::ui::{
-    capitalise, download_text, file_name, focus_by_id, guard_unload, keeping_focus, undo_shortcut,
-    ConfirmDialog, Drafts, ErrorSummary, IdPrefix, Status, SummaryItem, TextField, UndoButtons,
-    UndoShortcut,
+    download_text, file_name, focus_by_id, guard_unload, summary_items, undo_keys, ConfirmDialog,
+    Drafts, ErrorSummary, IdPrefix, SaveFailure, SaveFailureNotice, Status, TextField, UndoButtons,
 };
 
 /// Points of the first rating of a newly added criterion.
@@ -90,7 +89,7 @@ pub fn RubricForm(
     let dirty = Memo::new(move |_| state.is_dirty());
     let total = Memo::new(move |_| state.doc.with(RubricDoc::total_points));
     let saving = RwSignal::new(false);
-    let save_error = RwSignal::new(None::<String>);
+    let failure = SaveFailure::new(ids.id("save-error"), "rubric");
     let paste_error = RwSignal::new(None::<String>);
     let copy_notice = RwSignal::new(None::<String>);
     let confirm_save = RwSignal::new(false);
@@ -341,7 +340,7 @@ pub fn RubricForm(
             let (config, context, ids) = (config.clone(), context.clone(), ids.clone());
             let before = rubric_id.get_untracked();
             saving.set(true);
-            save_error.set(None);
+            failure.clear();
             spawn_local(async move {
                 let result = save_rubric(&config, &context, before, &doc).await;
                 saving.set(false);
@@ -370,18 +369,7 @@ pub fn RubricForm(
                             ids.id("summary")
                         });
                     }
-                    Err(other) => {
-                        let message = other.to_string();
-                        if let Some(element) = root.get_untracked() {
-                            emit(
-                                &element,
-                                "rubric-editor:error",
-                                &serde_json::json!({"editor": "rubric", "message": message}),
-                            );
-                        }
-                        save_error.set(Some(message));
-                        focus_by_id(ids.id("save-error"));
-                    }
+                    Err(other) => failure.report(root.get_untracked(), other.to_string()),
                 }
             });
         })
@@ -393,7 +381,7 @@ pub fn RubricForm(
     });
     let request_save = move |_| {
         state.attempted.set(true);
-        save_error.set(None);
+        failure.clear();
         if !issues.with_untracked(Vec::is_empty) {
             status.say("The rubric has errors; fix them to save");
             focus_by_id(first_invalid_id());
@@ -421,28 +409,13 @@ pub fn RubricForm(
         let ids = ids.clone();
         move || {
             let doc = state.doc.get();
-            let mut items: Vec<SummaryItem> = issues
-                .get()
-                .iter()
-                .map(|issue| {
-                    let target = issue_target(&doc, &issue.path).map(|t| field_id(&ids, t));
-                    let text = format!(
-                        "{}: {} {}",
-                        capitalise(&issue.path.to_string()),
-                        issue.message,
-                        issue.help()
-                    );
-                    (target, text.trim().to_string())
-                })
-                .collect();
-            items.extend(state.server_errors.get().into_iter().map(|e| {
-                let target = (e.field == "title").then(|| field_id(&ids, TextTarget::Title));
-                (
-                    target,
-                    format!("Canvas: {} {}", e.field.replace('_', " "), e.message),
-                )
-            }));
-            items
+            let title = field_id(&ids, TextTarget::Title);
+            summary_items(
+                &issues.get(),
+                &state.server_errors.get(),
+                |issue| issue_target(&doc, &issue.path).map(|t| field_id(&ids, t)),
+                |e| (e.field == "title").then(|| title.clone()),
+            )
         }
     };
 
@@ -470,11 +443,7 @@ pub fn RubricForm(
 
     view! {
         <section class="rbe-editor rbe-rubric" role="region" aria-label="Rubric" node_ref=root
-            on:keydown=move |ev: web_sys::KeyboardEvent| match undo_shortcut(&ev) {
-                Some(UndoShortcut::Undo) => { ev.prevent_default(); if keeping_focus(|| state.undo()) { status.say("Undone") } }
-                Some(UndoShortcut::Redo) => { ev.prevent_default(); if keeping_focus(|| state.redo()) { status.say("Redone") } }
-                None => {}
-            }>
+            on:keydown=undo_keys(state, status)>
             <div class="rbe-field rbe-rubric__title">
                 <label for=title_id.clone()>"Title"</label>
                 <TextField id=title_id.clone() label="Rubric title".to_string()
@@ -498,9 +467,7 @@ pub fn RubricForm(
                 </label>
             </fieldset>
             <div class="rbe-toolbar">
-                <UndoButtons can_undo=state.can_undo can_redo=state.can_redo
-                    on_undo=Callback::new(move |_| { if keeping_focus(|| state.undo()) { status.say("Undone") } })
-                    on_redo=Callback::new(move |_| { if keeping_focus(|| state.redo()) { status.say("Redone") } }) />
+                <UndoButtons state status />
                 <button type="button" class="rbe-button" on:click=export>"Export CSV"</button>
             </div>
             <ErrorSummary id=ids.id("summary") show=Signal::derive(show_summary) items=Signal::derive(summary_items) />
@@ -550,12 +517,7 @@ pub fn RubricForm(
             <Show when=move || copy_notice.get().is_some()>
                 <p class="rbe-notice" role="status">{move || copy_notice.get().unwrap_or_default()}</p>
             </Show>
-            <Show when=move || save_error.get().is_some()>
-                <div class="rbe-error" role="alert" id=ids.id("save-error") tabindex="-1">
-                    <p>{move || save_error.get().unwrap_or_default()}</p>
-                    <button type="button" class="rbe-button" on:click=move |_| save_confirmed.run(())>"Retry save"</button>
-                </div>
-            </Show>
+            <SaveFailureNotice failure on_retry=save_confirmed />
             <ConfirmDialog open=confirm_save title="Save rubric?".to_string() body=Signal::derive(move || warning.get().unwrap_or_default())
                 confirm_label="Save".to_string() on_confirm=save_confirmed on_cancel=Callback::new(|_| ()) />
             <ConfirmDialog open=delete_open title="Delete criterion?".to_string() body=Signal::derive(delete_text)

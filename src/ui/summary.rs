@@ -1,5 +1,8 @@
 use leptos::prelude::*;
 
+use rubric_core::validate::CanvasFieldError;
+use rubric_core::ValidationIssue;
+
 use super::focus_by_id;
 
 /// One line of an error summary: the id of the field to jump to (if the problem has one) and
@@ -42,8 +45,32 @@ pub fn ErrorSummary(
     }
 }
 
-/// "Criterion 2, rating 1, points" → "Criterion 2, rating 1, points".
-pub fn capitalise(text: &str) -> String {
+/// The summary's lines: each validation issue ("Criterion 2, rating 1, points: ...") linked to
+/// its field by `field_of`, then Canvas's own errors, linked by `server_field_of`.
+pub fn summary_items(
+    issues: &[ValidationIssue],
+    server_errors: &[CanvasFieldError],
+    field_of: impl Fn(&ValidationIssue) -> Option<String>,
+    server_field_of: impl Fn(&CanvasFieldError) -> Option<String>,
+) -> Vec<SummaryItem> {
+    let local = issues.iter().map(|issue| {
+        let text = format!(
+            "{}: {} {}",
+            capitalise(&issue.path.to_string()),
+            issue.message,
+            issue.help()
+        );
+        (field_of(issue), text.trim().to_string())
+    });
+    let canvas = server_errors.iter().map(|e| {
+        let text = format!("Canvas: {} {}", e.field.replace('_', " "), e.message);
+        (server_field_of(e), text)
+    });
+    local.chain(canvas).collect()
+}
+
+/// "level 3, points" → "Level 3, points".
+fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     chars
         .next()

@@ -1,4 +1,7 @@
 use leptos::prelude::*;
+use rubric_core::edit::Command;
+
+use super::{EditState, Status};
 
 /// What a key press asks of the undo history.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -10,7 +13,7 @@ pub enum UndoShortcut {
 }
 
 /// Reads Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z and Ctrl+Y.
-pub fn undo_shortcut(event: &web_sys::KeyboardEvent) -> Option<UndoShortcut> {
+fn undo_shortcut(event: &web_sys::KeyboardEvent) -> Option<UndoShortcut> {
     if !(event.ctrl_key() || event.meta_key()) || event.alt_key() {
         return None;
     }
@@ -22,32 +25,57 @@ pub fn undo_shortcut(event: &web_sys::KeyboardEvent) -> Option<UndoShortcut> {
     }
 }
 
-/// The "Undo" and "Redo" buttons.
+/// Undoes (or redoes) one step, keeps focus where it was and announces it.
+pub fn undo_step<C, F>(state: EditState<C, F>, status: Status, redo: bool)
+where
+    C: Command + Send + Sync + 'static,
+    C::Doc: Clone + Send + Sync + 'static,
+    F: Clone + PartialEq + Send + Sync + 'static,
+{
+    if redo {
+        if keeping_focus(|| state.redo()) {
+            status.say("Redone");
+        }
+    } else if keeping_focus(|| state.undo()) {
+        status.say("Undone");
+    }
+}
+
+/// The editor region's keydown handler for the undo shortcuts.
+pub fn undo_keys<C, F>(state: EditState<C, F>, status: Status) -> impl Fn(web_sys::KeyboardEvent)
+where
+    C: Command + Send + Sync + 'static,
+    C::Doc: Clone + Send + Sync + 'static,
+    F: Clone + PartialEq + Send + Sync + 'static,
+{
+    move |ev| {
+        if let Some(shortcut) = undo_shortcut(&ev) {
+            ev.prevent_default();
+            undo_step(state, status, shortcut == UndoShortcut::Redo);
+        }
+    }
+}
+
+/// The "Undo" and "Redo" buttons of an editor.
 #[component]
-pub fn UndoButtons(
-    /// Whether there is something to undo.
-    #[prop(into)]
-    can_undo: Signal<bool>,
-    /// Whether there is something to redo.
-    #[prop(into)]
-    can_redo: Signal<bool>,
-    /// Undo.
-    on_undo: Callback<()>,
-    /// Redo.
-    on_redo: Callback<()>,
-) -> impl IntoView {
+pub fn UndoButtons<C, F>(state: EditState<C, F>, status: Status) -> impl IntoView
+where
+    C: Command + Send + Sync + 'static,
+    C::Doc: Clone + Send + Sync + 'static,
+    F: Clone + PartialEq + Send + Sync + 'static,
+{
     view! {
         <button type="button" class="rbe-button" aria-keyshortcuts="Control+Z Meta+Z"
-            disabled=move || !can_undo.get() on:click=move |_| on_undo.run(())>"Undo"</button>
+            disabled=move || !state.can_undo.get() on:click=move |_| undo_step(state, status, false)>"Undo"</button>
         <button type="button" class="rbe-button" aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
-            disabled=move || !can_redo.get() on:click=move |_| on_redo.run(())>"Redo"</button>
+            disabled=move || !state.can_redo.get() on:click=move |_| undo_step(state, status, true)>"Redo"</button>
     }
 }
 
 /// Runs an undo or redo and gives focus back to the control that had it: a row that moves
 /// back into place is re-attached to the document and would otherwise drop focus to the page.
 /// Returns whether anything changed.
-pub fn keeping_focus(step: impl FnOnce() -> bool) -> bool {
+fn keeping_focus(step: impl FnOnce() -> bool) -> bool {
     let id = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.active_element())
