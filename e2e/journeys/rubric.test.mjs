@@ -215,3 +215,11 @@ test("axe-core finds no violations in the list, editor, error and read-only stat
   assert.equal(await page.getByRole("textbox", { name: "Rubric title" }).count(), 0);
   assert.deepEqual(await axeViolations(page, "#app"), [], "read-only");
 });
+
+test("screenshot for the README", { skip: !process.env.UPDATE_SCREENSHOTS }, async () => {
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await open("1");
+  await textbox("Criterion 1 rating 2 points").fill("4");
+  await page.getByRole("heading", { name: "Where this rubric is used" }).waitFor();
+  await page.screenshot({ path: new URL("../../docs/rubric-editor.png", import.meta.url).pathname, fullPage: true });
+});

@@ -5,7 +5,7 @@ use rubric_core::{IssueCode, ValidationIssue};
 
 use super::color::ColorField;
 use super::ScaleState;
-use crate::ui::{IdPrefix, TextField};
+use crate::ui::{issue_text, IdPrefix, TextField};
 
 /// The id of a level's field control (for focus and error links).
 pub fn field_id(ids: &IdPrefix, key: Key, field: LevelField) -> String {
@@ -42,7 +42,7 @@ fn field_messages(
                 }
         })
         .filter(|i| shown || i.code == IssueCode::PointsNotDecreasing)
-        .map(|i| format!("{} {}", i.message, i.help()))
+        .map(issue_text)
         .collect()
 }
 

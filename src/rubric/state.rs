@@ -3,7 +3,7 @@ use rubric_core::edit::{CriterionDoc, KeyGen, RatingDoc, RubricCommand, RubricDo
 use rubric_core::validate::{parse_points, CriterionField, FieldPath, RatingField};
 use rubric_core::{IssueCode, ValidationIssue};
 
-use crate::ui::{EditState, IdPrefix};
+use crate::ui::{issue_text, EditState, IdPrefix};
 
 /// The rubric editor's state: the rubric, its saved copy and undo history; a touched field is
 /// the text field a command edits.
@@ -183,12 +183,7 @@ pub fn field_messages(state: RubricState, issues: &[ValidationIssue]) -> Vec<(Te
                             | IssueCode::RangeNeedsTwoRatings
                     )
             })
-            .map(|(target, i)| {
-                (
-                    target,
-                    format!("{} {}", i.message, i.help()).trim().to_string(),
-                )
-            })
+            .map(|(target, i)| (target, issue_text(i)))
             .collect()
     });
     messages.extend(state.server_errors.with(|errors| {

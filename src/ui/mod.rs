@@ -24,6 +24,6 @@ pub use field::TextField;
 pub use ids::{focus_by_id, IdPrefix};
 pub use load_error::LoadError;
 pub use save_failure::{SaveFailure, SaveFailureNotice};
-pub use summary::{summary_items, ErrorSummary, SummaryItem};
+pub use summary::{issue_text, summary_items, ErrorSummary, SummaryItem};
 pub use undo::{undo_keys, UndoButtons};
 pub use unload::guard_unload;

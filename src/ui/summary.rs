@@ -55,18 +55,30 @@ pub fn summary_items(
 ) -> Vec<SummaryItem> {
     let local = issues.iter().map(|issue| {
         let text = format!(
-            "{}: {} {}",
+            "{}: {}",
             capitalise(&issue.path.to_string()),
-            issue.message,
-            issue.help()
+            issue_text(issue)
         );
-        (field_of(issue), text.trim().to_string())
+        (field_of(issue), text)
     });
     let canvas = server_errors.iter().map(|e| {
         let text = format!("Canvas: {} {}", e.field.replace('_', " "), e.message);
         (server_field_of(e), text)
     });
     local.chain(canvas).collect()
+}
+
+/// An issue's message and how to fix it, as two sentences.
+pub fn issue_text(issue: &ValidationIssue) -> String {
+    let message = issue.message.trim_end();
+    let stop = if message.ends_with(['.', '!', '?']) {
+        ""
+    } else {
+        "."
+    };
+    format!("{message}{stop} {}", issue.help())
+        .trim()
+        .to_string()
 }
 
 /// "level 3, points" → "Level 3, points".
