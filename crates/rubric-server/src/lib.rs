@@ -199,7 +199,8 @@ pub async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let addr = listener.local_addr()?;
     println!("rubric-server listening on http://{addr}/");
     if config.dist.is_some() {
-        println!("editor: http://{addr}/?editor=mastery-scale&context=accounts/1");
+        println!("mastery scale editor: http://{addr}/?editor=mastery-scale&context=accounts/1");
+        println!("rubric editor: http://{addr}/?editor=rubric&context=courses/1");
     }
     if config.demo {
         for (id, name, token) in seed::USERS {
