@@ -23,8 +23,21 @@ export function choose_file(input, name, text) {
   data.items.add(new File([text], name, { type: "text/csv" }));
   input.files = data.files;
 }
+export function drag_to(handle, target) {
+  const data = new DataTransfer();
+  handle.dispatchEvent(new DragEvent("dragstart", { dataTransfer: data, bubbles: true }));
+  target.dispatchEvent(new DragEvent("dragover", { dataTransfer: data, bubbles: true, cancelable: true }));
+  target.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+  handle.dispatchEvent(new DragEvent("dragend", { dataTransfer: data, bubbles: true }));
+}
+export function choose(select, value) {
+  select.value = value;
+  select.dispatchEvent(new Event("change", { bubbles: true }));
+}
 "#)]
 extern "C" {
+    fn drag_to(handle: &web_sys::HtmlElement, target: &web_sys::Element);
+    fn choose(select: &web_sys::HtmlElement, value: &str);
     fn choose_file(input: &web_sys::HtmlElement, name: &str, text: &str);
     fn paste_text(element: &web_sys::HtmlElement, text: &str);
 }
@@ -161,6 +174,19 @@ async fn loads_a_rubric_as_a_table_with_the_contract_names_and_live_total() {
 
     m.type_into("Criterion 1 rating 1 points", "6.5");
     wait_for("the total to follow", || total(&m) == "19.5").await;
+    m.type_into("Criterion 1 rating 1 points", "6.556");
+    let points = m.input("Criterion 1 rating 1 points");
+    points
+        .dispatch_event(&web_sys::Event::new("blur").unwrap())
+        .unwrap();
+    wait_for("two decimals", || {
+        m.input("Criterion 1 rating 1 points").value() == "6.56"
+    })
+    .await;
+    wait_for("the announcement", || {
+        m.status().contains("Points rounded to 6.56")
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]
@@ -510,4 +536,90 @@ async fn a_csv_import_is_followed_to_the_end_and_row_errors_are_listed() {
         .as_str()
         .unwrap()
         .contains("name=\"attachment\""));
+}
+
+#[wasm_bindgen_test]
+async fn criteria_can_be_inserted_between_rows_and_dragged_into_place() {
+    let m = open(
+        routes(true, vec![answer(200, &rubric(5, json!([])))], vec![]),
+        "5",
+    )
+    .await;
+    m.button("Insert criterion before criterion 2").click();
+    wait_for("the inserted row", || {
+        m.by_label("Criterion 3 description")
+            .is_some_and(|_| m.input("Criterion 3 description").value() == "Evidence")
+    })
+    .await;
+    focus_on("Criterion 2 description").await;
+    assert_eq!(m.input("Criterion 2 description").value(), "");
+    assert_eq!(total(&m), "23");
+
+    let first_row = m
+        .host
+        .query_selector("tr[data-criterion]")
+        .unwrap()
+        .unwrap();
+    drag_to(&m.button("Drag criterion 4 to reorder"), &first_row);
+    wait_for("the drop", || {
+        m.status().contains("Criterion moved to position 1")
+    })
+    .await;
+    assert!(
+        m.by_label("Criterion 1 description").is_none(),
+        "the outcome criterion (read-only) is now first"
+    );
+    assert_eq!(m.input("Criterion 2 description").value(), "Thesis");
+    focus_on("Drag criterion 1 to reorder").await;
+}
+
+#[wasm_bindgen_test]
+async fn associations_are_attached_changed_and_removed() {
+    let uses = json!([grading(1, 2, "Field Notebook")]);
+    let mut updated = grading(1, 2, "Field Notebook");
+    updated["hide_points"] = json!(true);
+    let mut attached = grading(7, 3, "Lab");
+    attached["use_for_grading"] = json!(true);
+    let routes = json!([
+        {"method": "GET", "path": "/api/v1/courses/1/rubrics/5", "answers": [answer(200, &rubric(5, uses))]},
+        {"method": "GET", "path": "/api/v1/courses/1/permissions", "answers": [answer(200, &json!({"manage_rubrics": true}))]},
+        {"method": "GET", "path": "/api/v1/courses/1/assignments", "answers": [answer(200, &json!([{"id": 2, "name": "Field Notebook"}, {"id": 3, "name": "Lab"}]))]},
+        {"method": "POST", "path": "/api/v1/courses/1/rubric_associations", "answers": [answer(200, &json!({"rubric_association": attached}))]},
+        {"method": "PUT", "path": "/api/v1/courses/1/rubric_associations/1", "answers": [answer(200, &json!({"rubric_association": updated}))]},
+        {"method": "DELETE", "path": "/api/v1/courses/1/rubric_associations/7", "answers": [answer(200, &json!({"rubric_association": attached}))]}
+    ]);
+    let m = open(routes, "5").await;
+    wait_for("the assignments", || m.text().contains("Assignment: Lab")).await;
+    choose(&m.input("Attach to").unchecked_into(), "Assignment:3");
+    m.button("Attach rubric").click();
+    wait_for("the new use", || {
+        m.by_label("Remove from Assignment: Lab").is_some()
+    })
+    .await;
+    let post = requests_with("POST").pop().unwrap();
+    let body = rubric_core::params::decode(post["body"].as_str().unwrap().as_bytes()).unwrap();
+    let form = &body["rubric_association"];
+    assert_eq!(form["association_type"], "Assignment");
+    assert_eq!(form["association_id"], "3");
+    assert_eq!(form["purpose"], "grading");
+    assert_eq!(form["use_for_grading"], "1");
+    assert_eq!(form["rubric_id"], "5");
+
+    m.input("Hide points, Assignment: Field Notebook").click();
+    wait_for("the update", || {
+        m.status().contains("Association updated")
+            && m.input("Hide points, Assignment: Field Notebook").checked()
+    })
+    .await;
+    let put = requests_with("PUT").pop().unwrap();
+    let body = rubric_core::params::decode(put["body"].as_str().unwrap().as_bytes()).unwrap();
+    assert_eq!(body["rubric_association"]["hide_points"], "1");
+    assert_eq!(body["rubric_association"]["use_for_grading"], "1");
+
+    m.button("Remove from Assignment: Lab").click();
+    wait_for("the removal", || {
+        m.by_label("Remove from Assignment: Lab").is_none()
+    })
+    .await;
+    assert_eq!(requests_with("DELETE").len(), 1);
 }

@@ -4,7 +4,7 @@ use rubric_core::ruby::number_to_input;
 
 use super::rating::RatingCell;
 use super::state::{field_id, messages_at, RubricState};
-use crate::ui::{IdPrefix, TextField};
+use crate::ui::{IdPrefix, Status, TextField};
 
 /// What a criterion row asks of the grid.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,6 +15,8 @@ pub enum RowAction {
     DropOn(Key, Key),
     /// Duplicate below.
     Duplicate(Key),
+    /// Insert a new criterion above this one.
+    InsertBefore(Key),
     /// Delete (after confirming).
     Delete(Key),
     /// Add a rating at the end of the shown order.
@@ -54,6 +56,7 @@ pub fn CriterionRow(
     on_action: Callback<RowAction>,
     /// The criterion being dragged, if any.
     dragging: RwSignal<Option<Key>>,
+    status: Status,
 ) -> impl IntoView {
     let criterion: CriterionSlice = Memo::new(move |_| {
         state
@@ -161,7 +164,7 @@ pub fn CriterionRow(
                         <RatingCell state ids=ids_ratings.clone() criterion_key=key criterion rating criterion_position=n
                             position=rating_position(rating) messages
                             on_insert_before=Callback::new(move |r| on_action.run(RowAction::InsertRating(key, r)))
-                            on_delete=Callback::new(move |r| on_action.run(RowAction::DeleteRating(key, r))) />
+                            on_delete=Callback::new(move |r| on_action.run(RowAction::DeleteRating(key, r))) status />
                     </For>
                 </ul>
                 <button type="button" class="rbe-button rbe-button--small" id=control_id(&ids, key, "add-rating")
@@ -193,6 +196,9 @@ pub fn CriterionRow(
                     aria-label=move || format!("Duplicate criterion {}", n.get())
                     disabled=move || outcome.get().is_some()
                     on:click=move |_| on_action.run(RowAction::Duplicate(key))>"Duplicate"</button>
+                <button type="button" class="rbe-button rbe-button--small" id=control_id(&ids, key, "insert")
+                    aria-label=move || format!("Insert criterion before criterion {}", n.get())
+                    on:click=move |_| on_action.run(RowAction::InsertBefore(key))>"Insert above"</button>
                 <button type="button" class="rbe-button rbe-button--small rbe-button--danger" id=control_id(&ids, key, "delete")
                     aria-label=move || format!("Delete criterion {}", n.get())
                     on:click=move |_| on_action.run(RowAction::Delete(key))>"Delete"</button>

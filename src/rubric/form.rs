@@ -123,18 +123,22 @@ pub fn RubricForm(
         move |key: Key| field_id(&ids, TextTarget::CriterionDescription(key))
     };
 
-    let add_criterion = {
+    // A new criterion at `index` (Canvas's starter ratings), its description focused.
+    let insert_criterion = {
         let description_id = description_id.clone();
-        move |_| {
+        move |index: usize| {
             let criterion = state.with_keys(|k| CriterionDoc::starter(k, NEW_CRITERION_POINTS));
             let key = criterion.key;
-            let index = state.doc.with_untracked(|d| d.criteria.len());
             if state.dispatch(RubricCommand::InsertCriterion { index, criterion }) {
                 state.seal();
                 status.say(format!("Criterion {} added", index + 1));
                 focus_by_id(description_id(key));
             }
         }
+    };
+    let add_criterion = {
+        let insert_criterion = insert_criterion.clone();
+        move |_| insert_criterion(state.doc.with_untracked(|d| d.criteria.len()))
     };
 
     let rating_focus_id = {
@@ -144,6 +148,7 @@ pub fn RubricForm(
     let on_action = {
         let ids = ids.clone();
         let description_id = description_id.clone();
+        let insert_criterion = insert_criterion.clone();
         Callback::new(move |action: RowAction| match action {
             RowAction::Move(key, delta) => {
                 let Some(from) = criterion_position(key) else {
@@ -203,6 +208,11 @@ pub fn RubricForm(
                 }
             }
             RowAction::Delete(key) => pending_delete.set(Some(key)),
+            RowAction::InsertBefore(key) => {
+                if let Some(index) = criterion_position(key) {
+                    insert_criterion(index);
+                }
+            }
             RowAction::AddRating(key) => {
                 let shown_last = state.doc.with_untracked(|d| {
                     let c = d.criterion_index(key).map(|i| d.criteria[i].ratings.len());
@@ -484,7 +494,7 @@ pub fn RubricForm(
                     </thead>
                     <tbody>
                         <For each=move || criterion_keys.get() key=|k| *k let(key)>
-                            <CriterionRow state ids=ids_rows.clone() key messages descending on_action dragging />
+                            <CriterionRow state ids=ids_rows.clone() key messages descending on_action dragging status />
                         </For>
                     </tbody>
                 </table>

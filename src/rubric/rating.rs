@@ -1,10 +1,11 @@
 use leptos::prelude::*;
 use rubric_core::edit::{Key, RatingDoc, RubricCommand, TextTarget};
-use rubric_core::ruby::number_to_input;
+use rubric_core::ruby::{number_to_input, round_to};
+use rubric_core::validate::parse_points;
 
 use super::criterion::CriterionSlice;
 use super::state::{field_id, messages_at, RubricState};
-use crate::ui::{IdPrefix, TextField};
+use crate::ui::{IdPrefix, Status, TextField};
 
 /// The range a rating covers when its criterion uses point ranges: from the next lower
 /// rating's points (exclusive) up to its own ("10 to >7 pts").
@@ -28,6 +29,29 @@ pub fn range_text(own: Option<f64>, others: &[Option<f64>]) -> String {
         ),
         None if own > 0.0 => format!("{} to >0 pts", number_to_input(own)),
         None => "0 pts".into(),
+    }
+}
+
+/// Points keep at most two decimals: on leaving the field, "3.333" becomes "3.33" (announced).
+fn round_points(state: RubricState, status: Status, target: TextTarget) {
+    let TextTarget::RatingPoints(c, r) = target else {
+        return;
+    };
+    let typed = state.doc.with_untracked(|d| {
+        let c = &d.criteria[d.criterion_index(c)?];
+        Some(c.ratings[c.rating_index(r)?].points.clone())
+    });
+    let Some(value) = typed.and_then(|t| parse_points(&t).ok()) else {
+        return;
+    };
+    let rounded = round_to(value, 2);
+    if rounded != value {
+        let text = number_to_input(rounded);
+        state.dispatch(RubricCommand::SetText {
+            target,
+            value: text.clone(),
+        });
+        status.say(format!("Points rounded to {text}"));
     }
 }
 
@@ -55,6 +79,7 @@ pub fn RatingCell(
     on_insert_before: Callback<Key>,
     /// Delete this rating.
     on_delete: Callback<Key>,
+    status: Status,
 ) -> impl IntoView {
     let read = move |pick: fn(&RatingDoc) -> String| {
         Memo::new(move |_| {
@@ -101,7 +126,12 @@ pub fn RatingCell(
                     state.dispatch(RubricCommand::SetText { target, value: text });
                     state.touch(target);
                 })
-                on_blur=Callback::new(move |_| state.seal()) />
+                on_blur=Callback::new(move |_| {
+                    if numeric {
+                        round_points(state, status, target);
+                    }
+                    state.seal();
+                }) />
         }
     };
     let c_label = move || criterion_position.get();
