@@ -216,6 +216,19 @@ test("axe-core finds no violations in the list, editor, error and read-only stat
   assert.deepEqual(await axeViolations(page, "#app"), [], "read-only");
 });
 
+test("works at 320 px wide and at 200% zoom of a 1280 px window", async () => {
+  for (const width of [320, 640]) {
+    await page.setViewportSize({ width, height: 800 });
+    await open("1");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `no horizontal scrolling at ${width}px (overflow ${overflow}px)`);
+    await textbox("Criterion 2 rating 1 points").fill("12");
+    assert.equal(await total(), "22");
+    await button("Save rubric").scrollIntoViewIfNeeded();
+    assert.ok(await button("Save rubric").isVisible());
+  }
+});
+
 test("screenshot for the README", { skip: !process.env.UPDATE_SCREENSHOTS }, async () => {
   await page.setViewportSize({ width: 1280, height: 1000 });
   await open("1");

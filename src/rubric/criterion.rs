@@ -198,7 +198,7 @@ pub fn CriterionRow(
                     on:click=move |_| on_action.run(RowAction::Duplicate(key))>"Duplicate"</button>
                 <button type="button" class="rbe-button rbe-button--small" id=control_id(&ids, key, "insert")
                     aria-label=move || format!("Insert criterion before criterion {}", n.get())
-                    on:click=move |_| on_action.run(RowAction::InsertBefore(key))>"Insert above"</button>
+                    on:click=move |_| on_action.run(RowAction::InsertBefore(key))>"Insert criterion"</button>
                 <button type="button" class="rbe-button rbe-button--small rbe-button--danger" id=control_id(&ids, key, "delete")
                     aria-label=move || format!("Delete criterion {}", n.get())
                     on:click=move |_| on_action.run(RowAction::Delete(key))>"Delete"</button>
