@@ -586,10 +586,15 @@ async fn associations_are_attached_changed_and_removed() {
         {"method": "GET", "path": "/api/v1/courses/1/assignments", "answers": [answer(200, &json!([{"id": 2, "name": "Field Notebook"}, {"id": 3, "name": "Lab"}]))]},
         {"method": "POST", "path": "/api/v1/courses/1/rubric_associations", "answers": [answer(200, &json!({"rubric_association": attached}))]},
         {"method": "PUT", "path": "/api/v1/courses/1/rubric_associations/1", "answers": [answer(200, &json!({"rubric_association": updated}))]},
-        {"method": "DELETE", "path": "/api/v1/courses/1/rubric_associations/7", "answers": [answer(200, &json!({"rubric_association": attached}))]}
+        {"method": "DELETE", "path": "/api/v1/courses/1/rubric_associations/7", "answers": [answer(200, &json!({"rubric_association": attached}))]},
+        {"method": "GET", "path": "/api/v1/courses/1", "answers": [answer(200, &json!({"id": 1, "name": "Biology 101", "account_id": 2}))]},
+        {"method": "GET", "path": "/api/v1/accounts/2", "answers": [answer(200, &json!({"id": 2, "name": "Science Department", "parent_account_id": 1}))]}
     ]);
     let m = open(routes, "5").await;
-    wait_for("the assignments", || m.text().contains("Assignment: Lab")).await;
+    wait_for("the assignments and the account", || {
+        m.text().contains("Assignment: Lab") && m.text().contains("Account: Science Department")
+    })
+    .await;
     choose(&m.input("Attach to").unchecked_into(), "Assignment:3");
     m.button("Attach rubric").click();
     wait_for("the new use", || {
@@ -615,6 +620,15 @@ async fn associations_are_attached_changed_and_removed() {
     let body = rubric_core::params::decode(put["body"].as_str().unwrap().as_bytes()).unwrap();
     assert_eq!(body["rubric_association"]["hide_points"], "1");
     assert_eq!(body["rubric_association"]["use_for_grading"], "1");
+
+    choose(&m.input("Attach to").unchecked_into(), "Account:2");
+    m.button("Attach rubric").click();
+    wait_for("the account bookmark", || requests_with("POST").len() == 2).await;
+    let post = requests_with("POST").pop().unwrap();
+    let body = rubric_core::params::decode(post["body"].as_str().unwrap().as_bytes()).unwrap();
+    assert_eq!(body["rubric_association"]["association_type"], "Account");
+    assert_eq!(body["rubric_association"]["association_id"], "2");
+    assert_eq!(body["rubric_association"]["purpose"], "bookmark");
 
     m.button("Remove from Assignment: Lab").click();
     wait_for("the removal", || {

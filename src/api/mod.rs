@@ -70,6 +70,11 @@ impl ContextPath {
         self.0.strip_prefix("courses/")?.parse().ok()
     }
 
+    /// The account id, when this is an account.
+    pub fn account_id(&self) -> Option<u64> {
+        self.0.strip_prefix("accounts/")?.parse().ok()
+    }
+
     /// Whether this is an account (else a course).
     pub fn is_account(&self) -> bool {
         self.0.starts_with("accounts/")

@@ -3,8 +3,8 @@ use leptos::task::spawn_local;
 use rubric_core::RubricAssociation;
 
 use crate::api::{
-    delete_association, list_assignments, save_association, ApiConfig, Assignment,
-    AssociationInput, ContextPath,
+    context_info, delete_association, list_assignments, save_association, ApiConfig, ApiError,
+    Assignment, AssociationInput, ContextPath,
 };
 use crate::ui::{IdPrefix, Status};
 
@@ -37,14 +37,27 @@ fn place(a: &RubricAssociation, assignments: &[Assignment]) -> String {
             .map(|x| format!("Assignment: {}", x.name))
             .or_else(|| a.title.clone().map(|t| format!("Assignment: {t}")))
             .unwrap_or_else(|| format!("Assignment {}", a.association_id)),
-        "Course" => format!(
-            "Course {}",
+        other => format!(
+            "{other} {}",
             a.title
                 .clone()
                 .unwrap_or_else(|| a.association_id.to_string())
         ),
-        other => format!("{other} {}", a.association_id),
     }
+}
+
+/// The account a course belongs to, with its name.
+async fn course_account(
+    config: &ApiConfig,
+    course: &ContextPath,
+) -> Result<Option<(u64, String)>, ApiError> {
+    let Some(parent) = context_info(config, course).await?.parent else {
+        return Ok(None);
+    };
+    let Some(id) = parent.account_id() else {
+        return Ok(None);
+    };
+    Ok(Some((id, context_info(config, &parent).await?.name)))
 }
 
 /// Where the rubric is attached (assignments, the course, the account) and how each use works:
@@ -63,6 +76,8 @@ pub fn Associations(
 ) -> impl IntoView {
     let ids = IdPrefix::new();
     let assignments = RwSignal::new(Vec::<Assignment>::new());
+    // The course's account (id, name): a rubric can be bookmarked there too.
+    let account = RwSignal::new(None::<(u64, String)>);
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     {
@@ -73,6 +88,9 @@ pub fn Associations(
                 Err(e) => error.set(Some(format!(
                     "The course's assignments could not be loaded. {e}"
                 ))),
+            }
+            if let Ok(found) = course_account(&config, &context).await {
+                account.set(found);
             }
         });
     }
@@ -195,9 +213,10 @@ pub fn Associations(
         let send = send.clone();
         move |_| {
             let chosen = target.get_untracked();
-            let (association_type, association_id) = match chosen.strip_prefix("Assignment:") {
-                Some(id) => ("Assignment", id.parse().unwrap_or_default()),
-                None => ("Course", course_id),
+            let (association_type, association_id) = match chosen.split_once(':') {
+                Some(("Assignment", id)) => ("Assignment", id.parse().unwrap_or_default()),
+                Some(("Account", id)) => ("Account", id.parse().unwrap_or_default()),
+                _ => ("Course", course_id),
             };
             let grading = for_grading.get_untracked() && association_type == "Assignment";
             send(
@@ -226,6 +245,9 @@ pub fn Associations(
                 <label for=target_id.clone()>"Attach to"</label>
                 <select id=target_id.clone() on:change:target=move |ev| target.set(ev.target().value())>
                     <option value="Course">"This course (bookmark)"</option>
+                    {move || account.get().map(|(id, name)| view! {
+                        <option value=format!("Account:{id}")>{format!("Account: {name} (bookmark)")}</option>
+                    })}
                     {move || assignments.get().into_iter().map(|a| view! {
                         <option value=format!("Assignment:{}", a.id)>{format!("Assignment: {}", a.name)}</option>
                     }).collect_view()}
