@@ -88,7 +88,8 @@ fn saved_answer(rubric: &Value) -> Value {
 }
 
 async fn open(routes: Value, rubric: &str) -> Mounted {
-    let options = json!({"context": "courses/1", "token": "t", "timeoutMs": 400, "rubric": rubric});
+    let options =
+        json!({"context": "courses/1", "token": "t", "timeoutMs": 5000, "rubric": rubric});
     let m = mount_with(&routes, &options, rubric_editor::mount_rubric_editor);
     wait_for("the rubric to load", || {
         !m.text().contains("Loading rubric") && !m.text().contains("Loading rubrics…")
@@ -293,7 +294,10 @@ async fn an_invalid_rubric_blocks_save_and_focuses_the_first_problem() {
     m.type_into("Rubric title", &"Long ".repeat(60));
     save(&m).await;
     wait_for("focus on the title", || active_label() == "Rubric title").await;
-    assert!(m.text().contains("Fix these problems to save"));
+    wait_for("the summary", || {
+        m.text().contains("Fix these problems to save")
+    })
+    .await;
     let title = m.input("Rubric title");
     let described = title.get_attribute("aria-describedby").unwrap();
     assert!(m
@@ -630,10 +634,42 @@ async fn associations_are_attached_changed_and_removed() {
     assert_eq!(body["rubric_association"]["association_id"], "2");
     assert_eq!(body["rubric_association"]["purpose"], "bookmark");
 
+    wait_for("the answer", || {
+        !m.button("Remove from Assignment: Lab")
+            .has_attribute("disabled")
+    })
+    .await;
     m.button("Remove from Assignment: Lab").click();
     wait_for("the removal", || {
         m.by_label("Remove from Assignment: Lab").is_none()
     })
     .await;
     assert_eq!(requests_with("DELETE").len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn ratings_can_be_shown_lowest_first_and_added_at_the_shown_end() {
+    let m = open(
+        routes(true, vec![answer(200, &rubric(5, json!([])))], vec![]),
+        "5",
+    )
+    .await;
+    choose(&m.input("Show ratings").unchecked_into(), "asc");
+    wait_for("lowest first", || {
+        m.input("Criterion 1 rating 1 description").value() == "Missing"
+    })
+    .await;
+    assert_eq!(m.input("Criterion 1 rating 3 points").value(), "5");
+    m.button("Add rating to criterion 1").click();
+    wait_for("a fourth rating", || {
+        m.by_label("Criterion 1 rating 4 points").is_some()
+    })
+    .await;
+    assert_eq!(
+        m.input("Criterion 1 rating 4 points").value(),
+        "6",
+        "added after the highest, as shown"
+    );
+    focus_on("Criterion 1 rating 4 description").await;
+    assert_eq!(total(&m), "19");
 }

@@ -469,12 +469,13 @@ pub fn RubricForm(
                 {flag(FlagTarget::FreeFormComments, "Write free-form comments instead of choosing ratings", |d| d.free_form_criterion_comments)}
                 {flag(FlagTarget::HideScoreTotal, "Hide the score total from students", |d| d.hide_score_total)}
                 {flag(FlagTarget::HidePoints, "Hide points from students", |d| d.hide_points)}
-                <label class="rbe-select" for=order_id.clone()>"Show ratings "
+                <span class="rbe-select">
+                    <label for=order_id.clone()>"Show ratings"</label>" "
                     <select id=order_id.clone() on:change:target=move |ev| descending.set(ev.target().value() == "desc")>
                         <option value="desc" selected=move || descending.get()>"highest points first"</option>
                         <option value="asc" selected=move || !descending.get()>"lowest points first"</option>
                     </select>
-                </label>
+                </span>
             </fieldset>
             <div class="rbe-toolbar">
                 <UndoButtons state status />
