@@ -18,8 +18,7 @@ pub use proficiency::{
 };
 pub use rubrics::{
     delete_association, delete_rubric, get_rubric, list_assignments, list_rubrics,
-    save_association, save_rubric, used_locations, Assignment, AssociationInput, UsedAssignment,
-    UsedCourse,
+    save_association, save_rubric, used_locations, Assignment, UsedAssignment, UsedCourse,
 };
 
 /// How requests prove who is asking.

@@ -1,5 +1,5 @@
 use rubric_core::edit::RubricDoc;
-use rubric_core::forms::rubric_form;
+use rubric_core::forms::{association_form, rubric_form, AssociationSettings};
 use rubric_core::params::encode;
 use rubric_core::validate::CanvasFieldError;
 use rubric_core::{Rubric, RubricAssociation};
@@ -36,42 +36,6 @@ pub struct Assignment {
     pub id: u64,
     /// Its name.
     pub name: String,
-}
-
-/// What an association says: where the rubric is attached and how it is used.
-#[derive(Clone, Debug, PartialEq)]
-pub struct AssociationInput {
-    /// `Assignment`, `Course` or `Account`.
-    pub association_type: String,
-    /// The assignment, course or account id.
-    pub association_id: u64,
-    /// `grading` or `bookmark`.
-    pub purpose: String,
-    /// Scores from the rubric become the assignment's grade.
-    pub use_for_grading: bool,
-    /// Students do not see the total.
-    pub hide_score_total: bool,
-    /// Students do not see points (Canvas then turns grading use and hidden total off).
-    pub hide_points: bool,
-    /// Outcome results from this rubric stay out of the learning mastery gradebook.
-    pub hide_outcome_results: bool,
-}
-
-impl AssociationInput {
-    /// The `rubric_association[...]` hash, with `"1"`/`"0"` as Canvas's forms send booleans.
-    fn form(&self) -> Value {
-        let flag = |b: bool| if b { "1" } else { "0" };
-        json!({
-            "association_type": self.association_type,
-            "association_id": self.association_id.to_string(),
-            "purpose": self.purpose,
-            "use_for_grading": flag(self.use_for_grading),
-            "hide_score_total": flag(self.hide_score_total),
-            "hide_points": flag(self.hide_points),
-            "hide_outcome_results": flag(self.hide_outcome_results),
-            "bookmarked": flag(self.purpose == "bookmark"),
-        })
-    }
 }
 
 fn form_body(value: &Value) -> Result<Body, ApiError> {
@@ -167,16 +131,12 @@ pub async fn save_rubric(
     let course = course_id(context)?;
     let mut rubric = rubric_form(doc);
     rubric["workflow_state"] = json!("active");
-    let body = json!({
-        "rubric": rubric,
-        "rubric_association": {
-            "association_type": "Course",
-            "association_id": course.to_string(),
-            "purpose": "bookmark",
-            "hide_score_total": if doc.hide_score_total { "1" } else { "0" },
-            "hide_points": if doc.hide_points { "1" } else { "0" },
-        },
-    });
+    let bookmark = AssociationSettings {
+        hide_score_total: doc.hide_score_total,
+        hide_points: doc.hide_points,
+        ..AssociationSettings::course_bookmark(course)
+    };
+    let body = json!({ "rubric": rubric, "rubric_association": association_form(&bookmark) });
     let (method, path) = match id {
         Some(id) => (
             Method::Put,
@@ -226,10 +186,10 @@ pub async fn save_association(
     context: &ContextPath,
     rubric: u64,
     id: Option<u64>,
-    input: &AssociationInput,
+    settings: &AssociationSettings,
 ) -> Result<RubricAssociation, ApiError> {
     let course = course_id(context)?;
-    let mut fields = input.form();
+    let mut fields = association_form(settings);
     fields["rubric_id"] = json!(rubric.to_string());
     let body = form_body(&json!({ "rubric_association": fields }))?;
     let (method, path) = match id {

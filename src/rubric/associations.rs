@@ -1,23 +1,24 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use rubric_core::forms::AssociationSettings;
 use rubric_core::RubricAssociation;
 
 use crate::api::{
     context_info, delete_association, list_assignments, save_association, ApiConfig, ApiError,
-    Assignment, AssociationInput, ContextPath,
+    Assignment, ContextPath,
 };
 use crate::ui::{IdPrefix, Status};
 
 /// An association setting: its label, where the input keeps it and where Canvas's answer has it.
 type Flag = (
     &'static str,
-    fn(&mut AssociationInput) -> &mut bool,
+    fn(&mut AssociationSettings) -> &mut bool,
     fn(&RubricAssociation) -> bool,
 );
 
 /// The form's input for an existing association.
-fn input_of(a: &RubricAssociation) -> AssociationInput {
-    AssociationInput {
+fn settings_of(a: &RubricAssociation) -> AssociationSettings {
+    AssociationSettings {
         association_type: a.association_type.clone(),
         association_id: a.association_id,
         purpose: a.purpose.clone(),
@@ -97,7 +98,7 @@ pub fn Associations(
     let course_id = context.course_id().unwrap_or_default();
     let send = {
         let (config, context) = (config.clone(), context.clone());
-        move |id: Option<u64>, input: AssociationInput, done: &'static str| {
+        move |id: Option<u64>, input: AssociationSettings, done: &'static str| {
             let (config, context) = (config.clone(), context.clone());
             busy.set(true);
             error.set(None);
@@ -180,7 +181,7 @@ pub fn Associations(
                                 <label class="rbe-check" for=id.clone()>
                                     <input type="checkbox" id=id.clone() checked=read(&a) aria-label=label_text disabled=move || busy.get()
                                         on:change:target=move |ev| {
-                                            let mut input = input_of(&current);
+                                            let mut input = settings_of(&current);
                                             *field(&mut input) = ev.target().checked();
                                             if input.use_for_grading { input.purpose = "grading".into() }
                                             send(Some(current.id), input, "Association updated");
@@ -221,7 +222,7 @@ pub fn Associations(
             let grading = for_grading.get_untracked() && association_type == "Assignment";
             send(
                 None,
-                AssociationInput {
+                AssociationSettings {
                     association_type: association_type.into(),
                     association_id,
                     purpose: if grading { "grading" } else { "bookmark" }.into(),

@@ -72,7 +72,7 @@ pub fn RubricEditor(
     let draft = RwSignal::new(None::<(RubricDoc, f64)>);
     let rubric_id = RwSignal::new(id);
     let associations = RwSignal::new(Vec::<RubricAssociation>::new());
-    let copied_on_save = RwSignal::new(false);
+    let canvas_read_only = RwSignal::new(false);
     let slot =
         |id: Option<u64>| id.map_or_else(|| "rubric-new".to_string(), |id| format!("rubric-{id}"));
     let drafts = StoredValue::new(Drafts::new(&config.base, context.as_str(), &slot(id)));
@@ -93,7 +93,7 @@ pub fn RubricEditor(
                     };
                     if let Some(rubric) = &found.rubric {
                         associations.set(rubric.associations.clone().unwrap_or_default());
-                        copied_on_save.set(rubric.read_only);
+                        canvas_read_only.set(rubric.read_only);
                     }
                     state.reset_rubric(doc.clone(), saved);
                     if !found.can_edit {
@@ -144,7 +144,7 @@ pub fn RubricEditor(
         }
         rubric_id.set(Some(rubric.id));
         associations.set(rubric.associations.clone().unwrap_or_default());
-        copied_on_save.set(rubric.read_only);
+        canvas_read_only.set(rubric.read_only);
         on_saved.run(rubric);
     });
     let target = SaveTarget {
@@ -152,7 +152,7 @@ pub fn RubricEditor(
         context: context.clone(),
         rubric_id,
         associations,
-        copied_on_save,
+        read_only: canvas_read_only,
         drafts,
     };
     let heading = move || match (rubric_id.get(), loaded.with(|l| l.is_some())) {

@@ -6,6 +6,7 @@ use rubric_core::edit::{
     RubricDoc, TextTarget,
 };
 use rubric_core::ruby::number_to_input;
+use rubric_core::rules::copies_on_update;
 use rubric_core::{Rubric, RubricAssociation};
 use wasm_bindgen::JsCast;
 
@@ -32,19 +33,19 @@ pub struct SaveTarget {
     pub rubric_id: RwSignal<Option<u64>>,
     /// The rubric's associations as last loaded (for the copy / score warning).
     pub associations: RwSignal<Vec<RubricAssociation>>,
-    /// Canvas marks the rubric read-only when it grades in several places (a save copies it).
-    pub copied_on_save: RwSignal<bool>,
+    /// Canvas's `read_only` flag of the rubric (a save then makes a copy).
+    pub read_only: RwSignal<bool>,
     /// The draft slot.
     pub drafts: StoredValue<Drafts>,
 }
 
 /// What a save may do to existing uses of the rubric, if anything worth a warning.
-pub fn save_warning(associations: &[RubricAssociation], copied_on_save: bool) -> Option<String> {
+fn save_warning(associations: &[RubricAssociation], read_only: bool) -> Option<String> {
     let grading: Vec<&RubricAssociation> = associations
         .iter()
-        .filter(|a| a.purpose == "grading" || a.use_for_grading)
+        .filter(|a| a.purpose == "grading")
         .collect();
-    if copied_on_save || grading.len() >= 2 {
+    if copies_on_update(read_only, grading.len()) {
         return Some(format!(
             "This rubric grades {} assignments. Canvas keeps the original for them and saves your changes as a new copy of the rubric, which replaces it only here.",
             grading.len().max(2)
@@ -387,7 +388,7 @@ pub fn RubricForm(
     let warning = Memo::new(move |_| {
         target
             .associations
-            .with(|a| save_warning(a, target.copied_on_save.get()))
+            .with(|a| save_warning(a, target.read_only.get()))
     });
     let request_save = move |_| {
         state.attempted.set(true);

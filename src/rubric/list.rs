@@ -50,17 +50,19 @@ async fn load(config: &ApiConfig, context: &ContextPath) -> Result<Vec<Listed>, 
     Ok(listed)
 }
 
-/// A copy of `rubric` as a new rubric: same criteria, no Canvas ids, "(copy)" in the title.
+/// A copy of `rubric` as a new rubric: same criteria without Canvas ids, "(copy)" in the title.
 fn copy_of(rubric: &Rubric) -> RubricDoc {
-    let mut doc = RubricDoc::from_rubric(rubric, &mut KeyGen::default());
-    doc.title = format!("{} (copy)", rubric.title);
-    for c in &mut doc.criteria {
-        c.id = None;
-        for r in &mut c.ratings {
-            r.id = None;
-        }
+    let mut keys = KeyGen::default();
+    let original = RubricDoc::from_rubric(rubric, &mut keys);
+    RubricDoc {
+        title: format!("{} (copy)", rubric.title),
+        criteria: original
+            .criteria
+            .iter()
+            .map(|c| c.duplicate(&mut keys))
+            .collect(),
+        ..original
     }
-    doc
 }
 
 /// The context's rubrics (all pages) with their points and uses: open, new, duplicate,

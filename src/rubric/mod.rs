@@ -13,6 +13,3 @@ mod read_only;
 mod state;
 
 pub use app::{RubricApp, Screen};
-pub use form::save_warning;
-pub use rating::range_text;
-pub use state::{same_content, RubricState};

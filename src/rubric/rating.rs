@@ -1,35 +1,37 @@
 use leptos::prelude::*;
 use rubric_core::edit::{Key, RatingDoc, RubricCommand, TextTarget};
 use rubric_core::ruby::{number_to_input, round_to};
+use rubric_core::rules::range_lower_bounds;
 use rubric_core::validate::parse_points;
 
 use super::criterion::CriterionSlice;
 use super::state::{field_id, messages_at, RubricState};
 use crate::ui::{IdPrefix, Status, TextField};
 
-/// The range a rating covers when its criterion uses point ranges: from the next lower
-/// rating's points (exclusive) up to its own ("10 to >7 pts").
-pub fn range_text(own: Option<f64>, others: &[Option<f64>]) -> String {
+/// The range a rating covers when its criterion uses point ranges, by Canvas's rule (from the
+/// next lower rating's points, exclusive, up to its own): "10 to >7 pts". Ratings may be out of
+/// order while the teacher types, so the lower neighbour is found by points.
+fn range_text(own: Option<f64>, others: &[Option<f64>]) -> String {
     let Some(own) = own else {
         return String::new();
     };
-    let lower = others
+    if own <= 0.0 {
+        return "0 pts".into();
+    }
+    let mut high_to_low: Vec<f64> = others
         .iter()
         .flatten()
         .copied()
         .filter(|p| *p < own)
-        .fold(None, |best: Option<f64>, p| {
-            Some(best.map_or(p, |b| b.max(p)))
-        });
-    match lower {
-        Some(lower) => format!(
-            "{} to >{} pts",
-            number_to_input(own),
-            number_to_input(lower)
-        ),
-        None if own > 0.0 => format!("{} to >0 pts", number_to_input(own)),
-        None => "0 pts".into(),
-    }
+        .collect();
+    high_to_low.push(own);
+    high_to_low.sort_by(|a, b| b.total_cmp(a));
+    let lower = range_lower_bounds(&high_to_low)[0];
+    format!(
+        "{} to >{} pts",
+        number_to_input(own),
+        number_to_input(lower)
+    )
 }
 
 /// Points keep at most two decimals: on leaving the field, "3.333" becomes "3.33" (announced).

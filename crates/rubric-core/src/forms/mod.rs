@@ -1,10 +1,12 @@
 //! Canvas's request parameters for each endpoint: how the editors build them and how the
 //! server reads them back, with Canvas's coercions. Both sides call these functions, so a
 //! request the editor sends is exactly what the server parses.
+mod association;
 mod html;
 mod proficiency;
 mod rubric;
 
+pub use association::{association_form, AssociationSettings};
 pub use html::{format_message, plain_text};
 pub use proficiency::{proficiency_form, read_proficiency_form};
 pub use rubric::{read_rubric_form, rubric_form, RubricContext, RubricInput};

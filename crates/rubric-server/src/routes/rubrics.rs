@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use rubric_core::forms::{read_rubric_form, RubricContext};
 use rubric_core::ruby::cast_boolean;
+use rubric_core::rules::copies_on_update;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::{json, Map, Value};
 
@@ -539,7 +540,8 @@ async fn save(
     };
     // Copy-on-write: a change to a rubric that grades in two or more places makes a new rubric.
     if let Some(existing) = &rubric {
-        if (existing.read_only || store::grading_count(&tx, existing.id)? >= 2)
+        let grading_uses = usize::try_from(store::grading_count(&tx, existing.id)?).unwrap_or(0);
+        if copies_on_update(existing.read_only, grading_uses)
             && will_change(existing, rubric_params)
         {
             let mut copy = existing.clone();
