@@ -240,7 +240,7 @@ pub fn Associations(
     view! {
         <section class="rbe-associations" aria-labelledby=ids.id("heading")>
             <h3 class="rbe-heading" id=ids.id("heading")>"Where this rubric is used"</h3>
-            <p class="rbe-hint">"Hiding points also turns off grading with the rubric and hides the score total, as Canvas does."</p>
+            <p class="rbe-hint">"Hiding points also turns off grading with the rubric and un-hides the score total, as Canvas does."</p>
             <ul class="rbe-association-list" role="list">{rows}</ul>
             <div class="rbe-association-add">
                 <label for=target_id.clone()>"Attach to"</label>
