@@ -4,9 +4,10 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use proptest::prelude::*;
 use rubric_core::edit::{
-    Command, CriterionDoc, FlagTarget, History, KeyGen, RatingDoc, RubricCommand, RubricDoc,
-    TextTarget,
+    Command, CriterionDoc, Facts, FlagTarget, History, KeyGen, RatingDoc, RubricCommand, RubricDoc,
+    RubricFacts, RubricPart, TextTarget, Tracked,
 };
+use rubric_core::validate::{validate_rubric, ValidationIssue};
 
 fn sample(keys: &mut KeyGen) -> RubricDoc {
     let ratings = |keys: &mut KeyGen, top: f64| {
@@ -264,9 +265,164 @@ proptest! {
             prop_assert_eq!(all.len(), count, "keys stay unique");
         }
         let after = doc.clone();
-        while history.undo(&mut doc) {}
+        while history.undo(&mut doc).is_some() {}
         prop_assert_eq!(&doc, &original);
-        while history.redo(&mut doc) {}
+        while history.redo(&mut doc).is_some() {}
         prop_assert_eq!(&doc, &after);
     }
+}
+
+/// Every text field of the rubric.
+fn targets(doc: &RubricDoc) -> Vec<TextTarget> {
+    let mut all = vec![TextTarget::Title];
+    for c in &doc.criteria {
+        all.push(TextTarget::CriterionDescription(c.key));
+        all.push(TextTarget::CriterionLongDescription(c.key));
+        for r in &c.ratings {
+            all.push(TextTarget::RatingDescription(c.key, r.key));
+            all.push(TextTarget::RatingLongDescription(c.key, r.key));
+            all.push(TextTarget::RatingPoints(c.key, r.key));
+        }
+    }
+    all
+}
+
+/// Refreshes `facts` after `command` applied to `doc` and checks them against facts from
+/// scratch, and that every derived part whose value changed was reported.
+fn check_refresh(
+    facts: &mut RubricFacts,
+    command: &RubricCommand,
+    doc: &RubricDoc,
+    saved: &RubricDoc,
+) -> Result<(), TestCaseError> {
+    let before = facts.clone();
+    let mut parts = Vec::new();
+    command.parts(&mut parts);
+    let mut out = Vec::new();
+    RubricCommand::refresh(facts, doc, saved, &parts, &mut out);
+    prop_assert_eq!(&*facts, &RubricFacts::new(doc, saved));
+    prop_assert_eq!(facts.total(), doc.total_points());
+    prop_assert_eq!(facts.dirty(), !doc.same_content(saved));
+    let issues: Vec<ValidationIssue> = facts.issues().into_iter().map(|(_, i)| i.clone()).collect();
+    prop_assert_eq!(&issues, &validate_rubric(doc));
+    for (_, issue) in facts.issues() {
+        prop_assert!(facts
+            .issues()
+            .iter()
+            .any(|(t, i)| *i == issue && *t == doc.issue_target(&issue.path)));
+    }
+    for target in targets(doc) {
+        if before.issues_at(target) != facts.issues_at(target) {
+            prop_assert!(
+                out.contains(&RubricPart::Messages(target)),
+                "messages of {:?}",
+                target
+            );
+        }
+    }
+    for c in &doc.criteria {
+        if before.criterion_points(c.key) != c.points() {
+            prop_assert!(out.contains(&RubricPart::CriterionPoints(c.key)));
+        }
+    }
+    if before.total() != facts.total() {
+        prop_assert!(out.contains(&RubricPart::Total));
+    }
+    if before.dirty() != facts.dirty() {
+        prop_assert!(out.contains(&RubricPart::Dirty));
+    }
+    if before.issues() != facts.issues() {
+        prop_assert!(out.contains(&RubricPart::Issues));
+    }
+    Ok(())
+}
+
+proptest! {
+    #[test]
+    fn facts_refreshed_per_edit_and_undo_equal_facts_computed_from_scratch(
+        ops in proptest::collection::vec(arb_op(), 1..30),
+        undos in 0..6usize,
+    ) {
+        let mut keys = KeyGen::default();
+        let saved = sample(&mut keys);
+        let mut doc = saved.clone();
+        let mut facts = RubricCommand::facts(&doc, &saved);
+        let mut history = History::default();
+        for op in ops {
+            let Some(command) = resolve(op, &doc, &mut keys) else { continue };
+            if history.apply(&mut doc, command.clone()) {
+                check_refresh(&mut facts, &command, &doc, &saved)?;
+            }
+            history.seal();
+        }
+        for _ in 0..undos {
+            let Some(step) = history.undo(&mut doc).cloned() else { break };
+            check_refresh(&mut facts, &step, &doc, &saved)?;
+        }
+    }
+}
+
+#[test]
+fn a_keystroke_in_a_points_cell_reports_its_field_its_row_and_the_total_only() {
+    let keys = &mut KeyGen::default();
+    let saved = sample(keys);
+    let mut doc = saved.clone();
+    let mut facts = RubricFacts::new(&doc, &saved);
+    let (c, r) = (doc.criteria[1].key, doc.criteria[1].ratings[0].key);
+    let command = RubricCommand::SetText {
+        target: TextTarget::RatingPoints(c, r),
+        value: "8".into(),
+    };
+    command.apply(&mut doc).unwrap();
+    let mut parts = Vec::new();
+    command.parts(&mut parts);
+    assert_eq!(parts, [RubricPart::Text(TextTarget::RatingPoints(c, r))]);
+    let mut out = Vec::new();
+    RubricCommand::refresh(&mut facts, &doc, &saved, &parts, &mut out);
+    assert_eq!(
+        out,
+        [
+            RubricPart::CriterionPoints(c),
+            RubricPart::Total,
+            RubricPart::Dirty
+        ]
+    );
+    assert_eq!(facts.total(), 12.0);
+    // Typing on with the same value reports nothing new.
+    out.clear();
+    RubricCommand::refresh(&mut facts, &doc, &saved, &parts, &mut out);
+    assert!(out.is_empty(), "{out:?}");
+}
+
+#[test]
+fn a_duplicate_points_message_reaches_only_the_cell_it_belongs_to() {
+    let keys = &mut KeyGen::default();
+    let saved = sample(keys);
+    let mut doc = saved.clone();
+    let mut facts = RubricFacts::new(&doc, &saved);
+    let c = doc.criteria[0].key;
+    let (full, half) = (
+        doc.criteria[0].ratings[0].key,
+        doc.criteria[0].ratings[1].key,
+    );
+    let command = RubricCommand::SetText {
+        target: TextTarget::RatingPoints(c, half),
+        value: "4".into(),
+    };
+    command.apply(&mut doc).unwrap();
+    let mut out = Vec::new();
+    RubricCommand::refresh(
+        &mut facts,
+        &doc,
+        &saved,
+        &[RubricPart::Text(TextTarget::RatingPoints(c, half))],
+        &mut out,
+    );
+    assert!(out.contains(&RubricPart::Messages(TextTarget::RatingPoints(c, half))));
+    assert!(!out.contains(&RubricPart::Messages(TextTarget::RatingPoints(c, full))));
+    assert!(out.contains(&RubricPart::Issues));
+    assert_eq!(
+        facts.issues_at(TextTarget::RatingPoints(c, half))[0].message,
+        "Points 4 are already used by rating 1 of this criterion"
+    );
 }

@@ -3,7 +3,10 @@
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use proptest::prelude::*;
-use rubric_core::edit::{Command, History, Key, KeyGen, Level, LevelField, ScaleCommand, ScaleDoc};
+use rubric_core::edit::{
+    Command, Facts, History, Key, KeyGen, Level, LevelField, ScaleCommand, ScaleDoc, ScaleFacts,
+    ScalePart, Tracked,
+};
 use rubric_core::Proficiency;
 
 fn default_doc() -> ScaleDoc {
@@ -132,12 +135,12 @@ fn typing_into_one_field_is_one_undo_step_until_sealed() {
             value: "Excellent".into(),
         },
     );
-    assert!(history.undo(&mut doc));
+    assert!(history.undo(&mut doc).is_some());
     assert_eq!(doc.levels[0].description, "Exc");
-    assert!(history.undo(&mut doc));
+    assert!(history.undo(&mut doc).is_some());
     assert_eq!(doc, default_doc());
     assert!(!history.can_undo());
-    assert!(history.redo(&mut doc));
+    assert!(history.redo(&mut doc).is_some());
     assert_eq!(doc.levels[0].description, "Exc");
 }
 
@@ -219,9 +222,103 @@ proptest! {
             prop_assert!(!doc.levels.is_empty());
         }
         let after = doc.clone();
-        while history.undo(&mut doc) {}
+        while history.undo(&mut doc).is_some() {}
         prop_assert_eq!(&doc, &original);
-        while history.redo(&mut doc) {}
+        while history.redo(&mut doc).is_some() {}
         prop_assert_eq!(&doc, &after);
     }
+}
+
+/// Refreshes `facts` after `command` applied to `doc`; checks them against facts from scratch
+/// and that every field whose messages changed was reported.
+fn check_refresh(
+    facts: &mut ScaleFacts,
+    command: &ScaleCommand,
+    doc: &ScaleDoc,
+    saved: &ScaleDoc,
+) -> Result<(), TestCaseError> {
+    let before = facts.clone();
+    let mut parts = Vec::new();
+    command.parts(&mut parts);
+    let mut out = Vec::new();
+    ScaleCommand::refresh(facts, doc, saved, &parts, &mut out);
+    prop_assert_eq!(&*facts, &ScaleFacts::new(doc, saved));
+    prop_assert_eq!(facts.dirty(), !doc.same_content(saved));
+    let issues: Vec<_> = facts.issues().into_iter().map(|(_, i)| i.clone()).collect();
+    prop_assert_eq!(issues, doc.normalized().validate());
+    for level in &doc.levels {
+        for field in [
+            LevelField::Description,
+            LevelField::Points,
+            LevelField::Color,
+        ] {
+            if before.issues_at((level.key, field)) != facts.issues_at((level.key, field)) {
+                prop_assert!(out.contains(&ScalePart::Messages(level.key, field)));
+            }
+        }
+    }
+    if before.dirty() != facts.dirty() {
+        prop_assert!(out.contains(&ScalePart::Dirty));
+    }
+    if before.issues() != facts.issues() {
+        prop_assert!(out.contains(&ScalePart::Issues));
+    }
+    Ok(())
+}
+
+proptest! {
+    #[test]
+    fn scale_facts_refreshed_per_edit_and_undo_equal_facts_computed_from_scratch(
+        ops in proptest::collection::vec(arb_op(), 1..30),
+        undos in 0..6usize,
+    ) {
+        let saved = default_doc();
+        let mut doc = saved.clone();
+        let mut keys = KeyGen::after(doc.order());
+        let mut facts = ScaleCommand::facts(&doc, &saved);
+        let mut history = History::default();
+        for op in ops {
+            let Some(command) = resolve(op, &doc, &mut keys) else { continue };
+            if history.apply(&mut doc, command.clone()) {
+                check_refresh(&mut facts, &command, &doc, &saved)?;
+            }
+            history.seal();
+        }
+        for _ in 0..undos {
+            let Some(step) = history.undo(&mut doc).cloned() else { break };
+            check_refresh(&mut facts, &step, &doc, &saved)?;
+        }
+    }
+}
+
+#[test]
+fn typing_points_out_of_order_marks_the_lower_level_and_clears_when_fixed() {
+    let saved = default_doc();
+    let mut doc = saved.clone();
+    let mut facts = ScaleFacts::new(&doc, &saved);
+    let (top, second) = (doc.levels[0].key, doc.levels[1].key);
+    let mut type_points = |doc: &mut ScaleDoc, value: &str| {
+        let command = ScaleCommand::SetText {
+            key: second,
+            field: LevelField::Points,
+            value: value.into(),
+        };
+        command.apply(doc).unwrap();
+        let mut out = Vec::new();
+        ScaleCommand::refresh(
+            &mut facts,
+            doc,
+            &saved,
+            &[ScalePart::Text(second, LevelField::Points)],
+            &mut out,
+        );
+        out
+    };
+    let out = type_points(&mut doc, "9");
+    assert!(out.contains(&ScalePart::Messages(second, LevelField::Points)));
+    assert!(!out.contains(&ScalePart::Messages(top, LevelField::Points)));
+    assert!(out.contains(&ScalePart::Dirty));
+    let out = type_points(&mut doc, "3.5");
+    assert!(out.contains(&ScalePart::Messages(second, LevelField::Points)));
+    assert!(!out.contains(&ScalePart::Dirty), "still differs from the saved scale");
 }

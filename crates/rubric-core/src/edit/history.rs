@@ -62,37 +62,26 @@ impl<C: Command> History<C> {
         true
     }
 
-    /// Reverts the latest step. Returns whether there was one.
-    pub fn undo(&mut self, doc: &mut C::Doc) -> bool {
+    /// Reverts the latest step. Returns the step as it now stands for redo (it touches the
+    /// same parts of the document as the reverted edit), or `None` when there was none.
+    pub fn undo(&mut self, doc: &mut C::Doc) -> Option<&C> {
         self.open = false;
-        let Some(entry) = self.undo.pop() else {
-            return false;
-        };
-        match entry.inverse.apply(doc) {
-            Some(redo) => {
-                self.redo.push(redo);
-                true
-            }
-            None => false,
-        }
+        let entry = self.undo.pop()?;
+        let redo = entry.inverse.apply(doc)?;
+        self.redo.push(redo);
+        self.redo.last()
     }
 
-    /// Re-applies the latest undone step. Returns whether there was one.
-    pub fn redo(&mut self, doc: &mut C::Doc) -> bool {
+    /// Re-applies the latest undone step. Returns it, or `None` when there was none.
+    pub fn redo(&mut self, doc: &mut C::Doc) -> Option<&C> {
         self.open = false;
-        let Some(command) = self.redo.pop() else {
-            return false;
-        };
-        match command.apply(doc) {
-            Some(inverse) => {
-                self.undo.push(Entry {
-                    forward: command,
-                    inverse,
-                });
-                true
-            }
-            None => false,
-        }
+        let command = self.redo.pop()?;
+        let inverse = command.apply(doc)?;
+        self.undo.push(Entry {
+            forward: command,
+            inverse,
+        });
+        self.undo.last().map(|e| &e.forward)
     }
 
     /// Ends the current typing burst: the next command starts a new undo step.

@@ -5,16 +5,22 @@ mod key;
 mod paste;
 mod rubric_command;
 mod rubric_doc;
+mod rubric_facts;
 mod scale;
 mod scale_command;
+mod scale_facts;
+mod tracked;
 
 pub use history::{Command, History};
 pub use key::{Key, KeyGen};
 pub use paste::{looks_like_cells, parse_pasted_criteria};
 pub use rubric_command::{FlagTarget, RubricCommand, TextTarget};
 pub use rubric_doc::{CriterionDoc, RatingDoc, RubricDoc};
+pub use rubric_facts::{RubricFacts, RubricPart};
 pub use scale::{Level, LevelField, ScaleDoc};
 pub use scale_command::ScaleCommand;
+pub use scale_facts::{ScaleFacts, ScalePart};
+pub use tracked::{Facts, Tracked};
 
 /// Moves the item at `from` to `to` (both clamped), returning the index it ended at.
 fn move_item<T>(items: &mut Vec<T>, from: usize, to: usize) -> usize {

@@ -3,7 +3,7 @@ use serde::{Deserialize, Serialize};
 use super::{apply_batch, move_item, Command, CriterionDoc, Key, KeyGen, RatingDoc, RubricDoc};
 
 /// A text field of a rubric.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum TextTarget {
     /// The rubric's title.
     Title,
@@ -20,7 +20,7 @@ pub enum TextTarget {
 }
 
 /// A yes/no setting of a rubric.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum FlagTarget {
     /// Free-form comments instead of ratings.
     FreeFormComments,

@@ -22,7 +22,7 @@ pub struct Level {
 }
 
 /// The text fields of a level.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum LevelField {
     /// The level's name.
     Description,

@@ -10,6 +10,8 @@ pub use issue::{CanvasFieldError, IssueCode, ValidationIssue};
 pub use path::{CriterionField, FieldPath, LevelField, RatingField};
 pub use points::{parse_points, PointsError};
 pub use proficiency::validate_scale;
+pub(crate) use proficiency::{check_level, check_scale, order_issue};
+pub(crate) use rubric::{check_criterion, check_title};
 pub use rubric::{check_rubric_record, validate_rubric, TITLE_MAX_CHARS};
 
 /// Longest description Canvas's database column takes.

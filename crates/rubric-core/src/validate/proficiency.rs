@@ -14,44 +14,59 @@ pub fn validate_scale(levels: &[Level]) -> Vec<ValidationIssue> {
     for (index, level) in levels.iter().enumerate() {
         check_level(index, level, &mut issues);
     }
-    if levels.is_empty() {
+    check_scale(
+        levels.len(),
+        levels.iter().filter(|l| l.mastery).count(),
+        &mut issues,
+    );
+    for (index, pair) in levels.windows(2).enumerate() {
+        issues.extend(order_issue(index + 1, &pair[0], &pair[1]));
+    }
+    issues
+}
+
+/// The scale-wide rules, from the number of levels and of mastery levels.
+pub(crate) fn check_scale(levels: usize, mastery: usize, issues: &mut Vec<ValidationIssue>) {
+    if levels == 0 {
         issues.push(ValidationIssue::new(
             IssueCode::MissingRatings,
             FieldPath::Scale,
             "Missing required ratings",
         ));
     }
-    if !levels.is_empty() && levels.iter().filter(|l| l.mastery).count() != 1 {
+    if levels > 0 && mastery != 1 {
         issues.push(ValidationIssue::new(
             IssueCode::MasteryCount,
             FieldPath::Scale,
             "Exactly one rating can have mastery",
         ));
     }
-    for (index, pair) in levels.windows(2).enumerate() {
-        if let (Ok(upper), Ok(lower)) =
-            (parse_points(&pair[0].points), parse_points(&pair[1].points))
-        {
-            if upper <= lower {
-                issues.push(ValidationIssue::new(
-                    IssueCode::PointsNotDecreasing,
-                    FieldPath::Level {
-                        level: index + 1,
-                        field: LevelField::Points,
-                    },
-                    format!(
-                        "Points should be strictly decreasing: {} <= {}",
-                        float_to_s(upper),
-                        float_to_s(lower)
-                    ),
-                ));
-            }
-        }
-    }
-    issues
 }
 
-fn check_level(index: usize, level: &Level, issues: &mut Vec<ValidationIssue>) {
+/// The order rule between two neighbours: `lower` (at position `index`) must have fewer
+/// points than `upper`, the level above it.
+pub(crate) fn order_issue(index: usize, upper: &Level, lower: &Level) -> Option<ValidationIssue> {
+    let (Ok(high), Ok(low)) = (parse_points(&upper.points), parse_points(&lower.points)) else {
+        return None;
+    };
+    (high <= low).then(|| {
+        ValidationIssue::new(
+            IssueCode::PointsNotDecreasing,
+            FieldPath::Level {
+                level: index,
+                field: LevelField::Points,
+            },
+            format!(
+                "Points should be strictly decreasing: {} <= {}",
+                float_to_s(high),
+                float_to_s(low)
+            ),
+        )
+    })
+}
+
+/// The rules of one level at position `index`: they read nothing outside it.
+pub(crate) fn check_level(index: usize, level: &Level, issues: &mut Vec<ValidationIssue>) {
     let at = |field| FieldPath::Level {
         level: index,
         field,

@@ -12,20 +12,30 @@ pub const TITLE_MAX_CHARS: usize = 255;
 /// rating (two for a point range), and ratings with descriptions and valid, distinct points.
 pub fn validate_rubric(doc: &RubricDoc) -> Vec<ValidationIssue> {
     let mut issues = Vec::new();
-    if doc.title.chars().count() > TITLE_MAX_CHARS {
-        issues.push(ValidationIssue::new(
-            IssueCode::TitleTooLong,
-            FieldPath::Title,
-            "Title is too long (maximum is 255 characters)",
-        ));
-    }
+    check_title(&doc.title, &mut issues);
     for (index, criterion) in doc.criteria.iter().enumerate() {
         check_criterion(index, criterion, &mut issues);
     }
     issues
 }
 
-fn check_criterion(index: usize, criterion: &CriterionDoc, issues: &mut Vec<ValidationIssue>) {
+/// The rubric-wide rule: the title's length.
+pub(crate) fn check_title(title: &str, issues: &mut Vec<ValidationIssue>) {
+    if title.chars().count() > TITLE_MAX_CHARS {
+        issues.push(ValidationIssue::new(
+            IssueCode::TitleTooLong,
+            FieldPath::Title,
+            "Title is too long (maximum is 255 characters)",
+        ));
+    }
+}
+
+/// The rules of one criterion at position `index`: they read nothing outside it.
+pub(crate) fn check_criterion(
+    index: usize,
+    criterion: &CriterionDoc,
+    issues: &mut Vec<ValidationIssue>,
+) {
     let at = |field| FieldPath::Criterion {
         criterion: index,
         field,
