@@ -2,6 +2,7 @@
 //! installed in the page (so failures can be staged); the end-to-end tests use the real server.
 #![cfg(target_arch = "wasm32")]
 use serde_json::{json, Value};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
@@ -361,17 +362,71 @@ async fn a_refused_save_switches_to_read_only() {
     wait_for("read-only", || m.text().contains("Canvas refused the save")).await;
 }
 
+/// The mastery scale's stored draft, if any.
+fn scale_draft() -> Option<String> {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let key = (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).unwrap())
+        .find(|k| k.contains("mastery-scale"))?;
+    storage.get_item(&key).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_draft_waits_for_a_pause_in_typing_and_is_written_at_once_when_the_page_hides() {
+    let m = mount(routes(true, vec![answer(200, &default_scale())], vec![])).await;
+    m.type_into("Description, level 1", "Typed");
+    assert_eq!(scale_draft(), None, "no storage write on the keystroke");
+    wait_for("the draft after a pause", || {
+        scale_draft().is_some_and(|d| d.contains("Typed"))
+    })
+    .await;
+    m.type_into("Description, level 1", "Typed on");
+    assert!(!scale_draft().unwrap().contains("Typed on"));
+    let event = web_sys::Event::new("pagehide").unwrap();
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+    assert!(
+        scale_draft().unwrap().contains("Typed on"),
+        "written when the page hides"
+    );
+    m.type_into("Description, level 1", "Exemplary");
+    m.type_into("Description, level 1", "Exceeds Mastery");
+    wait_for("the draft cleared", || scale_draft().is_none()).await;
+}
+
+#[wasm_bindgen_test]
+async fn the_host_hears_change_only_when_unsaved_state_flips() {
+    let m = mount(routes(true, vec![answer(200, &default_scale())], vec![])).await;
+    let heard = std::rc::Rc::new(std::cell::RefCell::new(Vec::<bool>::new()));
+    let sink = heard.clone();
+    let listener = Closure::<dyn Fn(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
+        let dirty = js_sys::Reflect::get(&e.detail(), &"dirty".into()).unwrap();
+        sink.borrow_mut().push(dirty.as_bool().unwrap());
+    });
+    m.host
+        .add_event_listener_with_callback("rubric-editor:change", listener.as_ref().unchecked_ref())
+        .unwrap();
+    for text in ["E", "Ex", "Exc", "Exce"] {
+        m.type_into("Description, level 1", text);
+        sleep(0).await;
+    }
+    wait_for("dirty", || heard.borrow().as_slice() == [true]).await;
+    m.type_into("Description, level 1", "Exceeds Mastery");
+    wait_for("clean again", || heard.borrow().as_slice() == [true, false]).await;
+    m.type_into("Description, level 1", "Exceeds Mastery");
+    sleep(50).await;
+    assert_eq!(
+        heard.borrow().as_slice(),
+        [true, false],
+        "nothing flipped, nothing sent"
+    );
+}
+
 #[wasm_bindgen_test]
 async fn unsaved_edits_survive_a_reload_as_a_draft_without_the_token() {
     let m = mount(routes(true, vec![answer(200, &default_scale())], vec![])).await;
     m.type_into("Description, level 1", "Draft text");
-    sleep(100).await;
-    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    let key = (0..storage.length().unwrap())
-        .filter_map(|i| storage.key(i).unwrap())
-        .find(|k| k.contains("mastery-scale"))
-        .unwrap();
-    let stored = storage.get_item(&key).unwrap().unwrap();
+    wait_for("the draft", || scale_draft().is_some()).await;
+    let stored = scale_draft().unwrap();
     assert!(
         stored.contains("Draft text") && !stored.contains("secret-token"),
         "{stored}"

@@ -30,6 +30,19 @@ export function drag_to(handle, target) {
   target.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
   handle.dispatchEvent(new DragEvent("dragend", { dataTransfer: data, bubbles: true }));
 }
+export function watch_mutations(root) {
+  const seen = [];
+  const observer = new MutationObserver((records) => {
+    for (const r of records) {
+      const node = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+      const row = node.closest("tr[data-criterion]");
+      const where = row ? `row ${[...row.parentElement.children].indexOf(row) + 1}` : (node.closest(".rbe-total") ? "total" : node.className || node.tagName);
+      seen.push(`${where}: ${node.closest("[class]").className.split(" ")[0]}`);
+    }
+  });
+  observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+  return () => { observer.disconnect(); return JSON.stringify([...new Set(seen)]); };
+}
 export function choose(select, value) {
   select.value = value;
   select.dispatchEvent(new Event("change", { bubbles: true }));
@@ -38,6 +51,7 @@ export function choose(select, value) {
 extern "C" {
     fn drag_to(handle: &web_sys::HtmlElement, target: &web_sys::Element);
     fn choose(select: &web_sys::HtmlElement, value: &str);
+    fn watch_mutations(root: &web_sys::HtmlElement) -> js_sys::Function;
     fn choose_file(input: &web_sys::HtmlElement, name: &str, text: &str);
     fn paste_text(element: &web_sys::HtmlElement, text: &str);
 }
@@ -125,6 +139,39 @@ async fn save(m: &Mounted) {
     })
     .await;
     m.button("Save rubric").click();
+}
+
+#[wasm_bindgen_test]
+async fn a_keystroke_in_a_points_cell_changes_only_its_row_points_and_the_total_in_the_editor() {
+    let m = open(
+        routes(true, vec![answer(200, &rubric(5, json!([])))], vec![]),
+        "5",
+    )
+    .await;
+    assert_eq!(total(&m), "18");
+    // The first edit also enables Save and Undo; watch the editor from the second one on.
+    m.type_into("Criterion 1 rating 1 points", "6");
+    wait_for("the total", || total(&m) == "19").await;
+    wait_for("Save enabled", || {
+        !m.button("Save rubric").has_attribute("disabled")
+    })
+    .await;
+    let form = m
+        .host
+        .query_selector("section.rbe-rubric")
+        .unwrap()
+        .unwrap();
+    let stop = watch_mutations(form.unchecked_ref());
+    m.type_into("Criterion 1 rating 1 points", "7");
+    wait_for("the total", || total(&m) == "20").await;
+    sleep(50).await;
+    let changed: Vec<String> =
+        serde_json::from_str(&stop.call0(&JsValue::NULL).unwrap().as_string().unwrap()).unwrap();
+    assert_eq!(
+        changed,
+        ["row 1: rbe-criterion__points", "total: rbe-total__value"],
+        "nothing else in the page changes"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -3,8 +3,8 @@ use rubric_core::color::normalize_hex_input;
 use rubric_core::edit::{Key, LevelField, ScaleCommand};
 use rubric_core::{contrast_ratio, readable_text_color, Rgb, TextColor};
 
-use super::row::field_id;
-use super::ScaleState;
+use super::state::field_id;
+use super::state::ScaleState;
 use crate::preview::PAGE_BACKGROUND;
 use crate::ui::IdPrefix;
 
@@ -38,20 +38,11 @@ pub fn ColorField(
     ids: IdPrefix,
     key: Key,
     #[prop(into)] level: Signal<usize>,
-    #[prop(into)] messages: Signal<Vec<String>>,
 ) -> impl IntoView {
-    let raw = move || {
-        state
-            .doc
-            .with(|d| {
-                d.levels
-                    .iter()
-                    .find(|l| l.key == key)
-                    .map(|l| (l.color.clone(), l.description.clone()))
-            })
-            .unwrap_or_default()
-    };
-    let stored = Memo::new(move |_| normalize_hex_input(&raw().0).ok());
+    let color = state.text(key, LevelField::Color);
+    let name = state.text(key, LevelField::Description);
+    let messages = state.field_messages(key, LevelField::Color);
+    let stored = Memo::new(move |_| color.with(|c| normalize_hex_input(c).ok()));
     let rgb = move || stored.get().and_then(|hex| Rgb::from_stored_hex(&hex));
     let input_id = field_id(&ids, key, LevelField::Color);
     let error_id = format!("{input_id}-error");
@@ -124,12 +115,12 @@ pub fn ColorField(
                     style=move || match (stored.get(), contrast()) {
                         (Some(hex), Some((text, ..))) => format!("background:#{hex};color:#{}", text.rgb().to_stored_hex()),
                         _ => String::new(),
-                    }>{move || raw().1}</span>
+                    }>{name}</span>
                 <input id=input_id.clone() type="text" class="rbe-input rbe-input--hex" class:rbe-input--invalid=has_error
                     aria-label=move || format!("Color hex, level {}", level.get())
                     aria-invalid=move || if has_error() { "true" } else { "false" }
                     aria-describedby=move || has_error().then(|| described.clone())
-                    prop:value=move || { let r = raw().0; if rubric_core::color::is_stored_hex(&r) { format!("#{r}") } else { r } }
+                    prop:value=move || { let r = color.get(); if rubric_core::color::is_stored_hex(&r) { format!("#{r}") } else { r } }
                     on:input:target=move |ev| {
                         state.dispatch(ScaleCommand::SetText { key, field: LevelField::Color, value: ev.target().value() });
                         state.touch((key, LevelField::Color));

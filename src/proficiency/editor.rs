@@ -1,12 +1,11 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use rubric_core::edit::{KeyGen, Level, ScaleCommand, ScaleDoc};
+use rubric_core::edit::{KeyGen, Level, ScaleCommand, ScaleDoc, ScalePart};
 use rubric_core::Proficiency;
 
 use super::form::{SaveTarget, ScaleForm};
 use super::read_only::ReadOnlyScale;
-use super::state::same_content;
-use super::ScaleState;
+use super::state::ScaleState;
 use crate::api::{context_info, get_proficiency, has_permission, ApiConfig, ApiError, ContextPath};
 use crate::ui::{Announcer, DraftNotice, Drafts, LoadError, Status};
 
@@ -108,12 +107,10 @@ pub fn MasteryScaleEditor(
                     match stored {
                         Some((levels, at))
                             if found.can_edit
-                                && !same_content(
-                                    &ScaleDoc {
-                                        levels: levels.clone(),
-                                    },
-                                    &doc,
-                                ) =>
+                                && !ScaleDoc {
+                                    levels: levels.clone(),
+                                }
+                                .same_content(&doc) =>
                         {
                             draft.set(Some((levels, at)));
                         }
@@ -133,9 +130,11 @@ pub fn MasteryScaleEditor(
         if let Some((levels, _)) = draft.get_untracked() {
             let levels = levels
                 .into_iter()
-                .map(|l| Level {
-                    key: state.fresh_key(),
-                    ..l
+                .filter_map(|l| {
+                    Some(Level {
+                        key: state.fresh_key()?,
+                        ..l
+                    })
                 })
                 .collect();
             state.dispatch(ScaleCommand::Replace { levels });
@@ -157,16 +156,22 @@ pub fn MasteryScaleEditor(
             ScaleDoc::from_proficiency(&Proficiency::canvas_default(), &mut KeyGen::default())
                 .levels
                 .into_iter()
-                .map(|l| Level {
-                    key: state.fresh_key(),
-                    ..l
+                .filter_map(|l| {
+                    Some(Level {
+                        key: state.fresh_key()?,
+                        ..l
+                    })
                 })
                 .collect();
         state.dispatch(ScaleCommand::Replace { levels });
         state.seal();
         status.say("Canvas's default scale added; save to keep it");
     };
-    let empty_doc = Memo::new(move |_| state.doc.with(|d| d.levels.is_empty()));
+    let empty_doc = Memo::new(move |_| {
+        state
+            .fact(ScalePart::Levels, |f| f.order().is_empty())
+            .unwrap_or(true)
+    });
     let on_forbidden = Callback::new(move |message: String| {
         read_only.set(Some(format!("Canvas refused the save ({message}). You can view this mastery scale but not change it.")));
     });
@@ -201,7 +206,7 @@ pub fn MasteryScaleEditor(
                         {
                             let target = target.clone();
                             move || match read_only.get() {
-                                Some(reason) => view! { <ReadOnlyScale doc=state.doc reason /> }.into_any(),
+                                Some(reason) => view! { <ReadOnlyScale doc=state.snapshot().unwrap_or_default() reason /> }.into_any(),
                                 None if empty_doc.get() => ().into_any(),
                                 None => view! { <ScaleForm state target=target.clone() status on_forbidden /> }.into_any(),
                             }

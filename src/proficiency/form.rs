@@ -1,17 +1,16 @@
 use leptos::html::Section;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use rubric_core::edit::{Key, Level, LevelField, ScaleCommand};
-use rubric_core::validate::FieldPath;
+use rubric_core::edit::{Facts, Key, Level, LevelField, ScaleCommand, ScaleDoc, ScalePart};
 
-use super::row::{delete_id, field_id, LevelRow};
-use super::state::normalized;
-use super::ScaleState;
+use super::row::{delete_id, LevelRow};
+use super::state::field_id;
+use super::state::ScaleState;
 use crate::api::{save_proficiency, ApiConfig, ApiError, ContextPath};
-use crate::events::emit;
+use crate::events::{emit, emit_dirty_changes};
 use crate::ui::{
-    focus_by_id, guard_unload, summary_items, undo_keys, ConfirmDialog, Drafts, ErrorSummary,
-    IdPrefix, SaveFailure, SaveFailureNotice, Status, UndoButtons,
+    focus_by_id, guard_unload, keep_drafts, summary_items, undo_keys, ConfirmDialog, Drafts,
+    ErrorSummary, IdPrefix, SaveFailure, SaveFailureNotice, Status, UndoButtons,
 };
 
 /// Colour of a newly added level (Canvas uses the same).
@@ -42,44 +41,35 @@ pub fn ScaleForm(
 ) -> impl IntoView {
     let ids = IdPrefix::new();
     let root = NodeRef::<Section>::new();
-    let issues = Memo::new(move |_| state.issues());
-    let dirty = Memo::new(move |_| state.is_dirty());
+    let dirty = state.dirty;
     let saving = RwSignal::new(false);
     let failure = SaveFailure::new(ids.id("save-error"), "mastery-scale");
     let confirm_save = RwSignal::new(false);
     let pending_delete = RwSignal::new(None::<Key>);
     guard_unload(dirty.into());
 
-    let drafts = target.drafts.clone();
-    Effect::new(move |_| {
-        let is_dirty = dirty.get();
-        state.doc.with(|d| {
-            if is_dirty {
-                drafts.save(&serde_json::to_string(&d.levels).unwrap_or_default());
-            } else {
-                drafts.clear();
-            }
-        });
-        if let Some(element) = root.get_untracked() {
-            emit(
-                &element,
-                "rubric-editor:change",
-                &serde_json::json!({"editor": "mastery-scale", "dirty": is_dirty}),
-            );
-        }
+    keep_drafts(state, StoredValue::new(target.drafts.clone()), |d| {
+        serde_json::to_string(&d.levels).unwrap_or_default()
     });
+    emit_dirty_changes(
+        dirty,
+        root,
+        |dirty| serde_json::json!({"editor": "mastery-scale", "dirty": dirty}),
+    );
 
     let add_level = {
         let ids = ids.clone();
         move |_| {
-            let key = state.fresh_key();
-            let (index, points) = state.doc.with_untracked(|d| {
-                let last = d
-                    .levels
-                    .last()
-                    .and_then(|l| rubric_core::validate::parse_points(&l.points).ok());
-                (d.levels.len(), last.map_or(0.0, |p| (p - 1.0).max(0.0)))
-            });
+            let Some(key) = state.fresh_key() else { return };
+            let (index, points) = state
+                .peek(|d| {
+                    let last = d
+                        .levels
+                        .last()
+                        .and_then(|l| rubric_core::validate::parse_points(&l.points).ok());
+                    (d.levels.len(), last.map_or(0.0, |p| (p - 1.0).max(0.0)))
+                })
+                .unwrap_or_default();
             let level = Level {
                 key,
                 description: String::new(),
@@ -100,13 +90,14 @@ pub fn ScaleForm(
             let Some(key) = pending_delete.get_untracked() else {
                 return;
             };
-            let index = state.doc.with_untracked(|d| d.index_of(key)).unwrap_or(0);
+            let index = state.peek(|d| d.index_of(key)).flatten().unwrap_or(0);
             if state.dispatch(ScaleCommand::Delete { key }) {
                 status.say(format!("Level {} deleted", index + 1));
-                let next = state.doc.with_untracked(|d| {
-                    d.levels[index.saturating_sub(1).min(d.levels.len() - 1)].key
-                });
-                focus_by_id(delete_id(&ids, next));
+                let next =
+                    state.peek(|d| d.levels[index.saturating_sub(1).min(d.levels.len() - 1)].key);
+                if let Some(next) = next {
+                    focus_by_id(delete_id(&ids, next));
+                }
             }
             pending_delete.set(None);
         })
@@ -124,15 +115,15 @@ pub fn ScaleForm(
     let on_move = {
         let ids = ids.clone();
         Callback::new(move |(key, delta): (Key, isize)| {
-            let Some(from) = state.doc.with_untracked(|d| d.index_of(key)) else {
+            let Some(from) = state.peek(|d| d.index_of(key)).flatten() else {
                 return;
             };
             let to = (from as isize + delta).max(0) as usize;
             if state.dispatch(ScaleCommand::Move { key, to }) {
                 state.seal();
                 let (now, count) = state
-                    .doc
-                    .with_untracked(|d| (d.index_of(key).unwrap_or(0), d.levels.len()));
+                    .peek(|d| (d.index_of(key).unwrap_or(0), d.levels.len()))
+                    .unwrap_or_default();
                 status.say(format!("Level moved to position {}", now + 1));
                 let direction = if (delta < 0 && now > 0) || now + 1 >= count {
                     "up"
@@ -149,7 +140,7 @@ pub fn ScaleForm(
         })
     };
     let sort = move |_| {
-        if let Some(command) = state.doc.with_untracked(ScaleCommand::sort_by_points) {
+        if let Some(command) = state.peek(ScaleCommand::sort_by_points).flatten() {
             state.dispatch(command);
             state.seal();
             status.say("Levels sorted by points, highest first");
@@ -158,38 +149,34 @@ pub fn ScaleForm(
         }
     };
 
+    // The first problem in reading order: by level, then by column.
     let first_invalid_id = {
         let ids = ids.clone();
         move || {
-            // The first problem in reading order: by level, then by column.
             let column = |field: LevelField| match field {
                 LevelField::Description => 0,
                 LevelField::Points => 1,
                 LevelField::Color => 2,
             };
-            let doc = state.doc.get_untracked();
-            let first = issues
-                .get_untracked()
-                .iter()
-                .filter_map(|i| match i.path {
-                    FieldPath::Level { level, field } => Some((level, column(field), field)),
-                    _ => None,
+            state
+                .peek_facts(|f| {
+                    f.issues()
+                        .into_iter()
+                        .filter_map(|(at, _)| at)
+                        .min_by_key(|(key, field)| (f.position(*key), column(*field)))
                 })
-                .min_by_key(|(level, order, _)| (*level, *order));
-            match first {
-                Some((level, _, field)) => {
-                    doc.levels.get(level).map(|l| field_id(&ids, l.key, field))
-                }
-                None => Some(ids.id("summary")),
-            }
+                .flatten()
+                .map(|(key, field)| field_id(&ids, key, field))
         }
     };
     let request_save = {
         let first_invalid_id = first_invalid_id.clone();
         let ids = ids.clone();
         move |_| {
-            let current = state.doc.get_untracked();
-            let wanted = normalized(&current);
+            let Some(current) = state.snapshot() else {
+                return;
+            };
+            let wanted = current.normalized();
             let fixes: Vec<ScaleCommand> = current
                 .levels
                 .iter()
@@ -204,9 +191,9 @@ pub fn ScaleForm(
             if !fixes.is_empty() {
                 state.dispatch(ScaleCommand::Batch(fixes));
             }
-            state.attempted.set(true);
+            state.attempt();
             failure.clear();
-            if issues.get_untracked().is_empty() {
+            if state.is_valid() {
                 confirm_save.set(true);
             } else {
                 status.say("The scale has errors; fix them to save");
@@ -218,7 +205,7 @@ pub fn ScaleForm(
         let target = target.clone();
         let ids = ids.clone();
         Callback::new(move |_| {
-            let Ok(scale) = state.doc.get_untracked().to_proficiency() else {
+            let Some(Ok(scale)) = state.peek(ScaleDoc::to_proficiency) else {
                 return;
             };
             let target = target.clone();
@@ -226,13 +213,13 @@ pub fn ScaleForm(
             saving.set(true);
             spawn_local(async move {
                 let result = save_proficiency(&target.config, &target.context, &scale).await;
-                saving.set(false);
+                if saving.try_set(false).is_some() {
+                    return; // the editor is gone
+                }
                 match result {
                     Ok(stored) => {
                         let mut keys = rubric_core::edit::KeyGen::default();
-                        state.accept_saved_scale(rubric_core::edit::ScaleDoc::from_proficiency(
-                            &stored, &mut keys,
-                        ));
+                        state.accept_saved_scale(ScaleDoc::from_proficiency(&stored, &mut keys));
                         target.drafts.clear();
                         status.say("Saved");
                         if let Some(element) = root.get_untracked() {
@@ -253,22 +240,18 @@ pub fn ScaleForm(
     };
 
     let show_summary = move || {
-        (state.attempted.get() && !issues.with(Vec::is_empty))
-            || !state.server_errors.with(Vec::is_empty)
+        let invalid = state
+            .fact(ScalePart::Issues, |f| !f.is_valid())
+            .unwrap_or(false);
+        (state.attempted.get() && invalid) || !state.server_errors.with(Vec::is_empty)
     };
     let summary_items = {
         let ids = ids.clone();
         move || {
-            let doc = state.doc.get();
             summary_items(
-                &issues.get(),
+                &state.issues(ScalePart::Issues),
                 &state.server_errors.get(),
-                |issue| match issue.path {
-                    FieldPath::Level { level, field } => {
-                        doc.levels.get(level).map(|l| field_id(&ids, l.key, field))
-                    }
-                    _ => None,
-                },
+                |(key, field)| field_id(&ids, key, field),
                 |_| None,
             )
         }
@@ -286,7 +269,7 @@ pub fn ScaleForm(
     let delete_text = move || {
         let n = pending_delete
             .get()
-            .and_then(|k| state.doc.with(|d| d.index_of(k)))
+            .and_then(|k| state.position(k))
             .map_or(0, |i| i + 1);
         format!("This removes level {n} from the mastery scale. You can undo it until you leave the page.")
     };
@@ -315,8 +298,8 @@ pub fn ScaleForm(
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || state.doc.with(|d| d.order()) key=|key| *key let(key)>
-                        <LevelRow state ids=ids_for_rows.clone() key issues=issues on_delete on_move />
+                    <For each=move || state.fact(ScalePart::Levels, |f| f.order().to_vec()).unwrap_or_default() key=|key| *key let(key)>
+                        <LevelRow state ids=ids_for_rows.clone() key on_delete on_move />
                     </For>
                 </tbody>
             </table>

@@ -1,37 +1,21 @@
 use leptos::prelude::*;
-use rubric_core::color::normalize_hex_input;
-use rubric_core::edit::{Key, KeyGen, Level, LevelField, ScaleCommand, ScaleDoc};
-use rubric_core::ValidationIssue;
+use rubric_core::edit::{Key, KeyGen, Level, LevelField, ScaleCommand, ScaleDoc, ScalePart};
+use rubric_core::IssueCode;
 
-use crate::ui::EditState;
+use crate::ui::{EditState, IdPrefix};
 
-/// The mastery scale editor's state: the scale, its saved copy and undo history; a touched
-/// field is a level's key and column.
-pub type ScaleState = EditState<ScaleCommand, (Key, LevelField)>;
+/// The mastery scale editor's state: the scale (edited in place), its saved copy, undo
+/// history and the facts derived from them; see [`EditState`].
+pub type ScaleState = EditState<ScaleCommand>;
 
-/// The levels with colours normalised the way a save will send them (`#0a1` to `00AA11`).
-pub fn normalized(doc: &ScaleDoc) -> ScaleDoc {
-    ScaleDoc {
-        levels: doc
-            .levels
-            .iter()
-            .map(|l| Level {
-                color: normalize_hex_input(&l.color).unwrap_or_else(|_| l.color.clone()),
-                ..l.clone()
-            })
-            .collect(),
-    }
-}
-
-/// Whether two scales say the same thing (keys aside).
-pub fn same_content(a: &ScaleDoc, b: &ScaleDoc) -> bool {
-    a.levels.len() == b.levels.len()
-        && a.levels.iter().zip(&b.levels).all(|(x, y)| {
-            x.description == y.description
-                && x.points == y.points
-                && x.mastery == y.mastery
-                && x.color == y.color
-        })
+/// The id of a level's field control (for focus and error links).
+pub fn field_id(ids: &IdPrefix, key: Key, field: LevelField) -> String {
+    let name = match field {
+        LevelField::Description => "description",
+        LevelField::Points => "points",
+        LevelField::Color => "hex",
+    };
+    ids.id(&format!("level{}-{name}", key.0))
 }
 
 impl ScaleState {
@@ -41,40 +25,65 @@ impl ScaleState {
         EditState::new(doc, keys)
     }
 
-    /// Whether the edits differ from the saved scale.
-    pub fn is_dirty(&self) -> bool {
-        !self
-            .doc
-            .with(|d| self.saved.with(|s| same_content(&normalized(d), s)))
-    }
-
-    /// Every problem with the scale as it would be sent.
-    pub fn issues(&self) -> Vec<ValidationIssue> {
-        self.doc.with(|d| normalized(d).validate())
-    }
-
     /// Takes what Canvas stored as the new saved state, keeping keys by position so focus and
     /// rows stay put.
     pub fn accept_saved_scale(&self, stored: ScaleDoc) {
-        let current = self.doc.get_untracked();
+        let current = self.peek(ScaleDoc::order).unwrap_or_default();
         let levels: Vec<Level> = stored
             .levels
             .into_iter()
             .enumerate()
             .map(|(i, level)| Level {
                 key: current
-                    .levels
                     .get(i)
-                    .map_or_else(|| self.fresh_key(), |l| l.key),
+                    .copied()
+                    .or_else(|| self.fresh_key())
+                    .unwrap_or(level.key),
                 ..level
             })
             .collect();
-        self.accept_saved(ScaleDoc { levels }, same_content);
+        self.accept_saved(ScaleDoc { levels }, ScaleDoc::same_content);
     }
 
     /// Starts over from a loaded scale: `saved` is what Canvas has (empty when it has none).
     pub fn reset_scale(&self, doc: ScaleDoc, saved: ScaleDoc) {
         let keys = KeyGen::after(doc.order().into_iter().chain(saved.order()));
         self.reset(doc, saved, keys);
+    }
+
+    /// A level's field as typed, waking only when that field changes.
+    pub fn text(&self, key: Key, field: LevelField) -> Signal<String> {
+        let state = *self;
+        Signal::derive(move || {
+            state
+                .read(ScalePart::Text(key, field), |d| {
+                    d.index_of(key)
+                        .map(|i| d.levels[i].field(field).to_string())
+                })
+                .flatten()
+                .unwrap_or_default()
+        })
+    }
+
+    /// Whether the level holds mastery (tracked).
+    pub fn is_mastery(&self, key: Key) -> bool {
+        self.read(ScalePart::Mastery, |d| {
+            d.levels.iter().any(|l| l.key == key && l.mastery)
+        })
+        .unwrap_or(false)
+    }
+
+    /// A level's position, 0-based (tracked: wakes when levels are added, removed or moved).
+    pub fn position(&self, key: Key) -> Option<usize> {
+        self.fact(ScalePart::Levels, |f| f.position(key)).flatten()
+    }
+
+    /// The messages to show at a level's field: its problems once edited or after a save was
+    /// tried; the points-order problem at once.
+    pub fn field_messages(&self, key: Key, field: LevelField) -> Signal<Vec<String>> {
+        let state = *self;
+        Signal::derive(move || {
+            state.messages((key, field), |i| i.code == IssueCode::PointsNotDecreasing)
+        })
     }
 }

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
-use rubric_core::edit::{CriterionDoc, FlagTarget, Key, RubricCommand, TextTarget};
+use rubric_core::edit::{FlagTarget, Key, RubricCommand, RubricPart, TextTarget};
 use rubric_core::ruby::number_to_input;
 
 use super::rating::RatingCell;
-use super::state::{field_id, messages_at, RubricState};
+use super::state::{control_id, field_id, RubricState};
 use crate::ui::{IdPrefix, Status, TextField};
 
 /// What a criterion row asks of the grid.
@@ -27,29 +27,14 @@ pub enum RowAction {
     DeleteRating(Key, Key),
 }
 
-/// The id of a criterion's control (`"up"`, `"down"`, `"delete"`, `"add-rating"`, ...).
-pub fn control_id(ids: &IdPrefix, criterion: Key, control: &str) -> String {
-    ids.id(&format!("c{}-{control}", criterion.0))
-}
-
-/// This criterion's part of the rubric: recomputed on every edit but, being a memo, it only
-/// wakes this row when this criterion changed (a keystroke elsewhere leaves the row alone).
-pub type CriterionSlice = Memo<Option<CriterionDoc>>;
-
-fn pick<T: Default>(criterion: CriterionSlice, f: impl FnOnce(&CriterionDoc) -> T) -> T {
-    criterion.with(|c| c.as_ref().map(f).unwrap_or_default())
-}
-
 /// One criterion as a table row: its description, long description and point-range setting
 /// (read-only with its mastery points when it is linked to an outcome), its ratings as cells,
-/// its points, and the row actions.
+/// its points, and the row actions. Each piece watches only its own part of the rubric.
 #[component]
 pub fn CriterionRow(
     state: RubricState,
     ids: IdPrefix,
     key: Key,
-    /// Every field message of the grid ([`field_messages`](super::state::field_messages)).
-    messages: Memo<Vec<(TextTarget, String)>>,
     /// Ratings shown highest first (else lowest first).
     #[prop(into)]
     descending: Signal<bool>,
@@ -58,26 +43,42 @@ pub fn CriterionRow(
     dragging: RwSignal<Option<Key>>,
     status: Status,
 ) -> impl IntoView {
-    let criterion: CriterionSlice = Memo::new(move |_| {
+    let index = Memo::new(move |_| state.position(key).unwrap_or(0));
+    let count = move || {
         state
-            .doc
-            .with(|d| d.criterion_index(key).map(|i| d.criteria[i].clone()))
-    });
-    let index = Memo::new(move |_| state.doc.with(|d| d.criterion_index(key)).unwrap_or(0));
-    let count = Memo::new(move |_| state.doc.with(|d| d.criteria.len()));
+            .fact(RubricPart::Criteria, |f| f.order().len())
+            .unwrap_or(0)
+    };
     let n = Signal::derive(move || index.get() + 1);
+    // Outcome links never change by editing; a load or a restored draft wakes the list.
     let outcome = Memo::new(move |_| {
-        pick(criterion, |c| {
-            c.learning_outcome_id.map(|_| c.mastery_points)
-        })
+        state
+            .read(RubricPart::Criteria, |d| {
+                d.criterion(key)
+                    .and_then(|c| c.learning_outcome_id.map(|_| c.mastery_points))
+            })
+            .flatten()
     });
-    let use_range = Memo::new(move |_| pick(criterion, |c| c.use_range));
-    let ignored = Memo::new(move |_| pick(criterion, |c| c.ignore_for_scoring));
-    let points = Memo::new(move |_| pick(criterion, |c| number_to_input(c.points())));
+    let locked = Signal::derive(move || outcome.get().is_some());
+    let use_range = state.flag(FlagTarget::UseRange(key));
+    let ignored = state.flag(FlagTarget::IgnoreForScoring(key));
+    let points = move || {
+        number_to_input(
+            state
+                .fact(RubricPart::CriterionPoints(key), |f| {
+                    f.criterion_points(key)
+                })
+                .unwrap_or(0.0),
+        )
+    };
     let shown_ratings = Memo::new(move |_| {
-        let mut keys = pick(criterion, |c| {
-            c.ratings.iter().map(|r| r.key).collect::<Vec<_>>()
-        });
+        let mut keys = state
+            .read(RubricPart::Ratings(key), |d| {
+                d.criterion(key)
+                    .map(|c| c.ratings.iter().map(|r| r.key).collect::<Vec<_>>())
+            })
+            .flatten()
+            .unwrap_or_default();
         if !descending.get() {
             keys.reverse();
         }
@@ -85,14 +86,10 @@ pub fn CriterionRow(
     });
     let text_field = {
         let ids = ids.clone();
-        move |target: TextTarget,
-              label: fn(usize) -> String,
-              read: fn(&CriterionDoc) -> String,
-              multiline: bool| {
-            let messages = messages_at(messages, target);
+        move |target: TextTarget, label: fn(usize) -> String, multiline: bool| {
             view! {
                 <TextField id=field_id(&ids, target) label=Signal::derive(move || label(n.get()))
-                    value=Memo::new(move |_| pick(criterion, read)) messages multiline
+                    value=state.text(target) messages=state.field_messages(target) multiline
                     on_input=Callback::new(move |text: String| {
                         state.dispatch(RubricCommand::SetText { target, value: text });
                         state.touch(target);
@@ -105,15 +102,15 @@ pub fn CriterionRow(
         let text_field = text_field.clone();
         move || {
             view! {
-                {text_field(TextTarget::CriterionDescription(key), |n| format!("Criterion {n} description"), |c| c.description.clone(), false)}
-                {text_field(TextTarget::CriterionLongDescription(key), |n| format!("Criterion {n} long description"), |c| c.long_description.clone(), true)}
+                {text_field(TextTarget::CriterionDescription(key), |n| format!("Criterion {n} description"), false)}
+                {text_field(TextTarget::CriterionLongDescription(key), |n| format!("Criterion {n} long description"), true)}
             }
         }
     };
     let outcome_text = move |mastery: Option<f64>| {
         view! {
-            <p class="rbe-criterion__title">{move || pick(criterion, |c| c.description.clone())}</p>
-            <p class="rbe-criterion__long">{move || pick(criterion, |c| c.long_description.clone())}</p>
+            <p class="rbe-criterion__title">{state.text(TextTarget::CriterionDescription(key))}</p>
+            <p class="rbe-criterion__long">{state.text(TextTarget::CriterionLongDescription(key))}</p>
             <p class="rbe-criterion__outcome">
                 {format!("Linked to a learning outcome (read-only). Mastery at {} points.", mastery.map_or_else(|| "the outcome's".to_string(), number_to_input))}
             </p>
@@ -161,8 +158,8 @@ pub fn CriterionRow(
             <td class="rbe-criterion__ratings">
                 <ul class="rbe-ratings" role="list" aria-label=move || format!("Ratings of criterion {}", n.get())>
                     <For each=move || shown_ratings.get() key=|k| *k let(rating)>
-                        <RatingCell state ids=ids_ratings.clone() criterion_key=key criterion rating criterion_position=n
-                            position=rating_position(rating) messages
+                        <RatingCell state ids=ids_ratings.clone() criterion_key=key rating criterion_position=n
+                            position=rating_position(rating) use_range locked
                             on_insert_before=Callback::new(move |r| on_action.run(RowAction::InsertRating(key, r)))
                             on_delete=Callback::new(move |r| on_action.run(RowAction::DeleteRating(key, r))) status />
                     </For>
@@ -191,7 +188,7 @@ pub fn CriterionRow(
                     disabled=move || index.get() == 0 on:click=move |_| on_action.run(RowAction::Move(key, -1))>"↑"</button>
                 <button type="button" class="rbe-icon-button" id=control_id(&ids, key, "down")
                     aria-label=move || format!("Move criterion {} down", n.get())
-                    disabled=move || { index.get() + 1 >= count.get() } on:click=move |_| on_action.run(RowAction::Move(key, 1))>"↓"</button>
+                    disabled=move || { index.get() + 1 >= count() } on:click=move |_| on_action.run(RowAction::Move(key, 1))>"↓"</button>
                 <button type="button" class="rbe-button rbe-button--small" id=control_id(&ids, key, "duplicate")
                     aria-label=move || format!("Duplicate criterion {}", n.get())
                     disabled=move || outcome.get().is_some()

@@ -6,7 +6,7 @@ use rubric_core::{Rubric, RubricAssociation};
 use super::associations::Associations;
 use super::form::{RubricForm, SaveTarget};
 use super::read_only::ReadOnlyRubric;
-use super::state::{doc_from_rubric, same_content, RubricState};
+use super::state::{doc_from_rubric, RubricState};
 use crate::api::{get_rubric, has_permission, ApiConfig, ApiError, ContextPath};
 use crate::ui::{DraftNotice, Drafts, LoadError, Status};
 
@@ -103,7 +103,7 @@ pub fn RubricEditor(
                         Some((serde_json::from_str::<RubricDoc>(&text).ok()?, at))
                     });
                     match stored {
-                        Some((kept, at)) if found.can_edit && !same_content(&kept, &doc) => {
+                        Some((kept, at)) if found.can_edit && !kept.same_content(&doc) => {
                             draft.set(Some((kept, at)));
                         }
                         _ => drafts.with_value(Drafts::clear),
@@ -120,7 +120,7 @@ pub fn RubricEditor(
     };
     let restore = Callback::new(move |_: ()| {
         if let Some((kept, _)) = draft.get_untracked() {
-            let saved = state.saved.get_untracked();
+            let saved = state.peek_saved(RubricDoc::clone).unwrap_or_default();
             state.reset_rubric(kept, saved);
             status.say("Unsaved changes restored");
         }
@@ -157,13 +157,15 @@ pub fn RubricEditor(
     };
     let heading = move || match (rubric_id.get(), loaded.with(|l| l.is_some())) {
         (None, _) => "New rubric".to_string(),
-        (Some(_), _) => state.saved.with(|d| {
-            if d.title.is_empty() {
-                "Rubric".into()
-            } else {
-                format!("Rubric: {}", d.title)
-            }
-        }),
+        (Some(_), _) => state
+            .read_saved(|d| {
+                if d.title.is_empty() {
+                    "Rubric".into()
+                } else {
+                    format!("Rubric: {}", d.title)
+                }
+            })
+            .unwrap_or_default(),
     };
     let config_assoc = config.clone();
     let context_assoc = context.clone();
@@ -181,7 +183,7 @@ pub fn RubricEditor(
                     view! {
                         <DraftNotice saved_at=Signal::derive(move || draft.with(|d| d.as_ref().map(|(_, at)| *at))) on_restore=restore on_discard=discard />
                         {move || match read_only.get() {
-                            Some(reason) => view! { <ReadOnlyRubric doc=state.doc reason /> }.into_any(),
+                            Some(reason) => view! { <ReadOnlyRubric doc=state.snapshot().unwrap_or_default() reason /> }.into_any(),
                             None => {
                                 let (config, context) = (config.clone(), context.clone());
                                 view! {

@@ -5,11 +5,15 @@ mod app;
 mod associations;
 mod criterion;
 mod editor;
+mod export;
 mod form;
 mod import;
 mod list;
+mod paste;
 mod rating;
 mod read_only;
+mod row_actions;
+mod save_flow;
 mod state;
 
 pub use app::{RubricApp, Screen};

@@ -1,11 +1,10 @@
 use leptos::prelude::*;
-use rubric_core::edit::{Key, RatingDoc, RubricCommand, TextTarget};
+use rubric_core::edit::{Key, RubricCommand, RubricPart, TextTarget};
 use rubric_core::ruby::{number_to_input, round_to};
 use rubric_core::rules::range_lower_bounds;
 use rubric_core::validate::parse_points;
 
-use super::criterion::CriterionSlice;
-use super::state::{field_id, messages_at, RubricState};
+use super::state::{field_id, RubricState};
 use crate::ui::{IdPrefix, Status, TextField};
 
 /// The range a rating covers when its criterion uses point ranges, by Canvas's rule (from the
@@ -36,13 +35,7 @@ fn range_text(own: Option<f64>, others: &[Option<f64>]) -> String {
 
 /// Points keep at most two decimals: on leaving the field, "3.333" becomes "3.33" (announced).
 fn round_points(state: RubricState, status: Status, target: TextTarget) {
-    let TextTarget::RatingPoints(c, r) = target else {
-        return;
-    };
-    let typed = state.doc.with_untracked(|d| {
-        let c = &d.criteria[d.criterion_index(c)?];
-        Some(c.ratings[c.rating_index(r)?].points.clone())
-    });
+    let typed = state.peek(|d| d.text(target).map(str::to_string)).flatten();
     let Some(value) = typed.and_then(|t| parse_points(&t).ok()) else {
         return;
     };
@@ -57,17 +50,42 @@ fn round_points(state: RubricState, status: Status, target: TextTarget) {
     }
 }
 
+/// The range text of `rating` from the points of every rating of its criterion; wakes when
+/// any of them changes.
+fn range_of(state: RubricState, criterion: Key, rating: Key) -> String {
+    let points = state
+        .read(RubricPart::Ratings(criterion), |d| {
+            d.criterion(criterion).map(|c| {
+                c.ratings
+                    .iter()
+                    .map(|r| (r.key, r.points_value()))
+                    .collect::<Vec<_>>()
+            })
+        })
+        .flatten()
+        .unwrap_or_default();
+    let mut own = None;
+    let mut others = Vec::with_capacity(points.len());
+    for (key, value) in points {
+        state.watch(RubricPart::Text(TextTarget::RatingPoints(criterion, key)));
+        if key == rating {
+            own = value;
+        } else {
+            others.push(value);
+        }
+    }
+    range_text(own, &others)
+}
+
 /// One rating of a criterion: description, long description, points, its range when the
 /// criterion uses ranges, insert-before and delete. `position` is the 1-based place as shown.
-/// Everything it shows comes from its criterion's slice, so edits elsewhere never reach it.
+/// Each field reads only itself, so a keystroke elsewhere never reaches it.
 #[component]
 pub fn RatingCell(
     state: RubricState,
     ids: IdPrefix,
     /// The criterion's key.
     criterion_key: Key,
-    /// The criterion as it is now.
-    criterion: CriterionSlice,
     rating: Key,
     /// "Criterion C" position, 1-based, as shown.
     #[prop(into)]
@@ -75,54 +93,25 @@ pub fn RatingCell(
     /// This rating's position, 1-based, as shown.
     #[prop(into)]
     position: Signal<usize>,
-    /// Every field message of the grid.
-    messages: Memo<Vec<(TextTarget, String)>>,
+    /// The criterion uses point ranges.
+    #[prop(into)]
+    use_range: Signal<bool>,
+    /// The criterion is linked to an outcome: shown, not edited.
+    #[prop(into)]
+    locked: Signal<bool>,
     /// Insert a rating before this one (as shown).
     on_insert_before: Callback<Key>,
     /// Delete this rating.
     on_delete: Callback<Key>,
     status: Status,
 ) -> impl IntoView {
-    let read = move |pick: fn(&RatingDoc) -> String| {
-        Memo::new(move |_| {
-            criterion.with(|c| {
-                c.as_ref()
-                    .and_then(|c| c.rating_index(rating).map(|r| pick(&c.ratings[r])))
-                    .unwrap_or_default()
-            })
-        })
-    };
-    let use_range = Memo::new(move |_| criterion.with(|c| c.as_ref().is_some_and(|c| c.use_range)));
-    let locked = Memo::new(move |_| {
-        criterion.with(|c| c.as_ref().is_some_and(|c| c.learning_outcome_id.is_some()))
-    });
-    let range = Memo::new(move |_| {
-        criterion.with(|c| {
-            let Some(c) = c else {
-                return String::new();
-            };
-            let own = c
-                .rating_index(rating)
-                .and_then(|r| c.ratings[r].points_value());
-            let others: Vec<Option<f64>> = c
-                .ratings
-                .iter()
-                .filter(|r| r.key != rating)
-                .map(RatingDoc::points_value)
-                .collect();
-            range_text(own, &others)
-        })
-    });
     let field_ids = ids.clone();
-    let field = move |target: TextTarget,
-                      label: fn(usize, usize) -> String,
-                      pick: fn(&RatingDoc) -> String,
-                      numeric: bool,
-                      multiline: bool| {
+    let field = move |target: TextTarget, label: fn(usize, usize) -> String, multiline: bool| {
+        let numeric = matches!(target, TextTarget::RatingPoints(..));
         view! {
             <TextField id=field_id(&field_ids, target)
                 label=Signal::derive(move || label(criterion_position.get(), position.get()))
-                value=read(pick) messages=messages_at(messages, target) numeric multiline
+                value=state.text(target) messages=state.field_messages(target) numeric multiline
                 class=if numeric { "rbe-input--points" } else { "" }
                 on_input=Callback::new(move |text: String| {
                     state.dispatch(RubricCommand::SetText { target, value: text });
@@ -137,35 +126,37 @@ pub fn RatingCell(
         }
     };
     let c_label = move || criterion_position.get();
-    let points = read(|r| r.points.clone());
-    let description = read(|r| r.description.clone());
-    let long_description = read(|r| r.long_description.clone());
+    let points = TextTarget::RatingPoints(criterion_key, rating);
+    let description = TextTarget::RatingDescription(criterion_key, rating);
+    let long_description = TextTarget::RatingLongDescription(criterion_key, rating);
     let fields = move || {
         if locked.get() {
+            let (points, description, long_description) = (
+                state.text(points),
+                state.text(description),
+                state.text(long_description),
+            );
             return view! {
                 <p class="rbe-rating__fixed">{move || format!("{} pts", points.get())}</p>
-                <p class="rbe-rating__title">{move || description.get()}</p>
-                <p class="rbe-rating__long">{move || long_description.get()}</p>
+                <p class="rbe-rating__title">{description}</p>
+                <p class="rbe-rating__long">{long_description}</p>
             }
             .into_any();
         }
         view! {
             <div class="rbe-rating__points">
-                {field(TextTarget::RatingPoints(criterion_key, rating),
-                    |c, r| format!("Criterion {c} rating {r} points"), |r| r.points.clone(), true, false)}
+                {field(points, |c, r| format!("Criterion {c} rating {r} points"), false)}
                 <span class="rbe-rating__unit" aria-hidden="true">"pts"</span>
             </div>
-            {field(TextTarget::RatingDescription(criterion_key, rating),
-                |c, r| format!("Criterion {c} rating {r} description"), |r| r.description.clone(), false, false)}
-            {field(TextTarget::RatingLongDescription(criterion_key, rating),
-                |c, r| format!("Criterion {c} rating {r} long description"), |r| r.long_description.clone(), false, true)}
+            {field(description, |c, r| format!("Criterion {c} rating {r} description"), false)}
+            {field(long_description, |c, r| format!("Criterion {c} rating {r} long description"), true)}
         }
         .into_any()
     };
     view! {
         <li class="rbe-rating">
             <Show when=move || use_range.get()>
-                <p class="rbe-rating__range">{range}</p>
+                <p class="rbe-rating__range">{move || range_of(state, criterion_key, rating)}</p>
             </Show>
             {fields}
             <Show when=move || !locked.get()>

@@ -1,3 +1,11 @@
+use leptos::prelude::*;
+use rubric_core::edit::Tracked;
+
+use super::EditState;
+
+/// Quiet time after an edit before the draft is written, so typing never waits on storage.
+const IDLE: std::time::Duration = std::time::Duration::from_millis(500);
+
 /// Unsaved edits kept in `localStorage`, one slot per API base, context and editor. Only the
 /// document is stored, never credentials.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,21 +25,24 @@ impl Drafts {
         }
     }
 
-    /// The stored draft and when it was saved (ms since the epoch).
+    /// The stored draft (the document as JSON text) and when it was saved (ms since the
+    /// epoch). Reads drafts that hold the document as an object or as a string.
     pub fn load(&self) -> Option<(String, f64)> {
         let text = storage()?.get_item(&self.key).ok()??;
         let value: serde_json::Value = serde_json::from_str(&text).ok()?;
-        Some((
-            value["doc"].as_str()?.to_string(),
-            value["saved_at"].as_f64()?,
-        ))
+        let doc = match &value["doc"] {
+            serde_json::Value::String(doc) => doc.clone(),
+            serde_json::Value::Null => return None,
+            doc => doc.to_string(),
+        };
+        Some((doc, value["saved_at"].as_f64()?))
     }
 
-    /// Stores `doc` (JSON text) with the current time.
+    /// Stores `doc` (JSON text, embedded as it is: serialised once) with the current time.
     pub fn save(&self, doc: &str) {
-        let record = serde_json::json!({"doc": doc, "saved_at": js_sys::Date::now()});
+        let record = format!(r#"{{"saved_at":{},"doc":{doc}}}"#, js_sys::Date::now());
         if let Some(storage) = storage() {
-            let _ = storage.set_item(&self.key, &record.to_string());
+            let _ = storage.set_item(&self.key, &record);
         }
     }
 
@@ -41,4 +52,66 @@ impl Drafts {
             let _ = storage.remove_item(&self.key);
         }
     }
+}
+
+/// Keeps the editor's draft off the typing path: it is written (`encode`d once) when edits
+/// pause, at once when the page is hidden, left or the editor unmounted, and cleared when the
+/// edits match the saved copy again.
+pub fn keep_drafts<C>(state: EditState<C>, slot: StoredValue<Drafts>, encode: fn(&C::Doc) -> String)
+where
+    C: Tracked + Send + Sync + 'static,
+    C::Doc: Clone + Send + Sync + 'static,
+{
+    let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    let written = StoredValue::new(state.revision());
+    let write = move || {
+        if let Some(Some(handle)) = pending.try_update_value(Option::take) {
+            handle.clear();
+        }
+        let Some(slot) = slot.try_get_value() else {
+            return;
+        };
+        written.set_value(state.revision());
+        match state.dirty.try_get_untracked() {
+            Some(true) => {
+                if let Some(json) = state.peek(encode) {
+                    slot.save(&json);
+                }
+            }
+            Some(false) => slot.clear(),
+            None => {}
+        }
+    };
+    Effect::new(move |seen: Option<()>| {
+        state.track_edits();
+        if seen.is_none() {
+            return;
+        }
+        if let Some(Some(handle)) = pending.try_update_value(Option::take) {
+            handle.clear();
+        }
+        if let Ok(handle) = set_timeout_with_handle(write, IDLE) {
+            pending.set_value(Some(handle));
+        }
+    });
+    // Written at once when an edit has not been written yet (even one whose pause has not
+    // started: the page may go before the next tick).
+    let flush = move || {
+        if written.try_get_value() != Some(state.revision()) {
+            write();
+        }
+    };
+    let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            flush();
+        }
+    });
+    let hide = window_event_listener(leptos::ev::pagehide, move |_| flush());
+    let unload = window_event_listener(leptos::ev::beforeunload, move |_| flush());
+    on_cleanup(move || {
+        flush();
+        hidden.remove();
+        hide.remove();
+        unload.remove();
+    });
 }

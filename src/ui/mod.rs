@@ -17,7 +17,7 @@ mod unload;
 pub use announcer::{Announcer, Status};
 pub use confirm::ConfirmDialog;
 pub use download::{download_text, file_name};
-pub use draft::Drafts;
+pub use draft::{keep_drafts, Drafts};
 pub use draft_notice::DraftNotice;
 pub use edit_state::EditState;
 pub use field::TextField;

@@ -46,20 +46,21 @@ pub fn ErrorSummary(
 }
 
 /// The summary's lines: each validation issue ("Criterion 2, rating 1, points: ...") linked to
-/// its field by `field_of`, then Canvas's own errors, linked by `server_field_of`.
-pub fn summary_items(
-    issues: &[ValidationIssue],
+/// the control of its field by `field_id`, then Canvas's own errors, linked by
+/// `server_field_of`.
+pub fn summary_items<F: Copy>(
+    issues: &[(Option<F>, ValidationIssue)],
     server_errors: &[CanvasFieldError],
-    field_of: impl Fn(&ValidationIssue) -> Option<String>,
+    field_id: impl Fn(F) -> String,
     server_field_of: impl Fn(&CanvasFieldError) -> Option<String>,
 ) -> Vec<SummaryItem> {
-    let local = issues.iter().map(|issue| {
+    let local = issues.iter().map(|(field, issue)| {
         let text = format!(
             "{}: {}",
             capitalise(&issue.path.to_string()),
             issue_text(issue)
         );
-        (field_of(issue), text)
+        (field.map(&field_id), text)
     });
     let canvas = server_errors.iter().map(|e| {
         let text = format!("Canvas: {} {}", e.field.replace('_', " "), e.message);

@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use rubric_core::edit::Command;
+use rubric_core::edit::Tracked;
 
 use super::{EditState, Status};
 
@@ -26,11 +26,10 @@ fn undo_shortcut(event: &web_sys::KeyboardEvent) -> Option<UndoShortcut> {
 }
 
 /// Undoes (or redoes) one step, keeps focus where it was and announces it.
-pub fn undo_step<C, F>(state: EditState<C, F>, status: Status, redo: bool)
+pub fn undo_step<C>(state: EditState<C>, status: Status, redo: bool)
 where
-    C: Command + Send + Sync + 'static,
+    C: Tracked + Send + Sync + 'static,
     C::Doc: Clone + Send + Sync + 'static,
-    F: Clone + PartialEq + Send + Sync + 'static,
 {
     if redo {
         if keeping_focus(|| state.redo()) {
@@ -42,11 +41,10 @@ where
 }
 
 /// The editor region's keydown handler for the undo shortcuts.
-pub fn undo_keys<C, F>(state: EditState<C, F>, status: Status) -> impl Fn(web_sys::KeyboardEvent)
+pub fn undo_keys<C>(state: EditState<C>, status: Status) -> impl Fn(web_sys::KeyboardEvent)
 where
-    C: Command + Send + Sync + 'static,
+    C: Tracked + Send + Sync + 'static,
     C::Doc: Clone + Send + Sync + 'static,
-    F: Clone + PartialEq + Send + Sync + 'static,
 {
     move |ev| {
         if let Some(shortcut) = undo_shortcut(&ev) {
@@ -58,11 +56,10 @@ where
 
 /// The "Undo" and "Redo" buttons of an editor.
 #[component]
-pub fn UndoButtons<C, F>(state: EditState<C, F>, status: Status) -> impl IntoView
+pub fn UndoButtons<C>(state: EditState<C>, status: Status) -> impl IntoView
 where
-    C: Command + Send + Sync + 'static,
+    C: Tracked + Send + Sync + 'static,
     C::Doc: Clone + Send + Sync + 'static,
-    F: Clone + PartialEq + Send + Sync + 'static,
 {
     view! {
         <button type="button" class="rbe-button" aria-keyshortcuts="Control+Z Meta+Z"

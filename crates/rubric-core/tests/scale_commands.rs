@@ -320,5 +320,8 @@ fn typing_points_out_of_order_marks_the_lower_level_and_clears_when_fixed() {
     assert!(out.contains(&ScalePart::Dirty));
     let out = type_points(&mut doc, "3.5");
     assert!(out.contains(&ScalePart::Messages(second, LevelField::Points)));
-    assert!(!out.contains(&ScalePart::Dirty), "still differs from the saved scale");
+    assert!(
+        !out.contains(&ScalePart::Dirty),
+        "still differs from the saved scale"
+    );
 }

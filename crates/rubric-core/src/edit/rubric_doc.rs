@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{Key, KeyGen};
+use super::{FlagTarget, Key, KeyGen, TextTarget};
 use crate::forms::plain_text;
 use crate::ruby::number_to_input;
 use crate::rules::points_possible;
@@ -185,6 +185,42 @@ impl RubricDoc {
     /// The position of the criterion with `key`.
     pub fn criterion_index(&self, key: Key) -> Option<usize> {
         self.criteria.iter().position(|c| c.key == key)
+    }
+
+    /// The criterion with `key`.
+    pub fn criterion(&self, key: Key) -> Option<&CriterionDoc> {
+        self.criteria.iter().find(|c| c.key == key)
+    }
+
+    /// The rating `rating` of criterion `criterion`.
+    pub fn rating(&self, criterion: Key, rating: Key) -> Option<&RatingDoc> {
+        self.criterion(criterion)?
+            .ratings
+            .iter()
+            .find(|r| r.key == rating)
+    }
+
+    /// The text of a field, `None` when its criterion or rating is gone.
+    pub fn text(&self, target: TextTarget) -> Option<&str> {
+        Some(match target {
+            TextTarget::Title => &self.title,
+            TextTarget::CriterionDescription(c) => &self.criterion(c)?.description,
+            TextTarget::CriterionLongDescription(c) => &self.criterion(c)?.long_description,
+            TextTarget::RatingDescription(c, r) => &self.rating(c, r)?.description,
+            TextTarget::RatingLongDescription(c, r) => &self.rating(c, r)?.long_description,
+            TextTarget::RatingPoints(c, r) => &self.rating(c, r)?.points,
+        })
+    }
+
+    /// The value of a setting, `None` when its criterion is gone.
+    pub fn flag(&self, target: FlagTarget) -> Option<bool> {
+        Some(match target {
+            FlagTarget::FreeFormComments => self.free_form_criterion_comments,
+            FlagTarget::HideScoreTotal => self.hide_score_total,
+            FlagTarget::HidePoints => self.hide_points,
+            FlagTarget::UseRange(c) => self.criterion(c)?.use_range,
+            FlagTarget::IgnoreForScoring(c) => self.criterion(c)?.ignore_for_scoring,
+        })
     }
 
     /// The live total: criteria points except ignored ones, rounded as Canvas rounds.

@@ -126,6 +126,11 @@ impl ScaleFacts {
         }
     }
 
+    /// The level keys in display order.
+    pub fn order(&self) -> &[Key] {
+        &self.order
+    }
+
     /// A level's position, 0-based.
     pub fn position(&self, key: Key) -> Option<usize> {
         self.position.get(&key).copied()

@@ -1,0 +1,193 @@
+use leptos::html::Section;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use rubric_core::edit::{Facts, RubricPart, TextTarget};
+use rubric_core::rules::copies_on_update;
+use rubric_core::{Rubric, RubricAssociation};
+
+use super::state::{field_id, RubricState};
+use crate::api::{save_rubric, ApiConfig, ApiError, ContextPath};
+use crate::events::emit;
+use crate::ui::{
+    focus_by_id, ConfirmDialog, Drafts, IdPrefix, SaveFailure, SaveFailureNotice, Status,
+};
+
+/// Where the form saves to.
+#[derive(Clone)]
+pub struct SaveTarget {
+    /// API access.
+    pub config: ApiConfig,
+    /// The course.
+    pub context: ContextPath,
+    /// The rubric's id; `None` until a new rubric is first saved.
+    pub rubric_id: RwSignal<Option<u64>>,
+    /// The rubric's associations as last loaded (for the copy / score warning).
+    pub associations: RwSignal<Vec<RubricAssociation>>,
+    /// Canvas's `read_only` flag of the rubric (a save then makes a copy).
+    pub read_only: RwSignal<bool>,
+    /// The draft slot.
+    pub drafts: StoredValue<Drafts>,
+}
+
+/// What a save may do to existing uses of the rubric, if anything worth a warning.
+fn save_warning(associations: &[RubricAssociation], read_only: bool) -> Option<String> {
+    let grading: Vec<&RubricAssociation> = associations
+        .iter()
+        .filter(|a| a.purpose == "grading")
+        .collect();
+    if copies_on_update(read_only, grading.len()) {
+        return Some(format!(
+            "This rubric grades {} assignments. Canvas keeps the original for them and saves your changes as a new copy of the rubric, which replaces it only here.",
+            grading.len().max(2)
+        ));
+    }
+    let places = associations.len();
+    if grading.len() == 1 {
+        let title = grading[0]
+            .title
+            .clone()
+            .unwrap_or_else(|| "an assignment".into());
+        return Some(format!("This rubric grades {title}. Changing criteria or points changes how its submissions are scored, and rubric scores already given may no longer match."));
+    }
+    (places >= 2).then(|| {
+        format!("This rubric is used in {places} places; your changes apply to all of them.")
+    })
+}
+
+/// The save: validation first (focus to the first problem), then a warning when the rubric
+/// is in use, then the request; Canvas's refusals land at the title or the summary, other
+/// failures keep every edit and offer "Retry save".
+#[derive(Clone, Copy)]
+pub struct SaveFlow {
+    /// "Save rubric" was pressed.
+    pub request: Callback<()>,
+    /// A save request is under way.
+    pub saving: RwSignal<bool>,
+    confirmed: Callback<()>,
+    confirm_open: RwSignal<bool>,
+    warning: Memo<Option<String>>,
+    failure: SaveFailure,
+    copy_notice: RwSignal<Option<String>>,
+}
+
+impl SaveFlow {
+    /// The save flow of the form rooted at `root`.
+    pub fn new(
+        state: RubricState,
+        target: SaveTarget,
+        ids: IdPrefix,
+        status: Status,
+        root: NodeRef<Section>,
+        on_forbidden: Callback<String>,
+        on_saved: Callback<Rubric>,
+    ) -> Self {
+        let saving = RwSignal::new(false);
+        let failure = SaveFailure::new(ids.id("save-error"), "rubric");
+        let copy_notice = RwSignal::new(None::<String>);
+        let (rubric_id, drafts) = (target.rubric_id, target.drafts);
+        let confirmed = {
+            let (config, context, ids) = (target.config, target.context, ids.clone());
+            Callback::new(move |_| {
+                let Some(doc) = state.snapshot() else { return };
+                let (config, context, ids) = (config.clone(), context.clone(), ids.clone());
+                let before = rubric_id.get_untracked();
+                saving.set(true);
+                failure.clear();
+                spawn_local(async move {
+                    let result = save_rubric(&config, &context, before, &doc).await;
+                    if saving.try_set(false).is_some() {
+                        return; // the editor is gone
+                    }
+                    match result {
+                        Ok(rubric) => {
+                            if let Some(old) = before.filter(|old| *old != rubric.id) {
+                                copy_notice.set(Some(format!("Canvas kept rubric {old} unchanged for the assignments it grades and saved your changes as a new rubric, id {}.", rubric.id)));
+                            }
+                            drafts.with_value(Drafts::clear);
+                            state.accept_saved_rubric(&rubric);
+                            status.say("Saved");
+                            if let Some(element) = root.get_untracked() {
+                                let detail = serde_json::json!({"editor": "rubric", "context": context.as_str(), "rubric": rubric});
+                                emit(&element, "rubric-editor:saved", &detail);
+                            }
+                            on_saved.run(rubric);
+                        }
+                        Err(ApiError::NotAllowed(message)) => on_forbidden.run(message),
+                        Err(ApiError::Invalid(errors)) => {
+                            let on_title = errors.iter().any(|e| e.field == "title");
+                            state.server_errors.set(errors);
+                            status.say("Canvas did not accept the rubric; see the errors");
+                            focus_by_id(if on_title {
+                                field_id(&ids, TextTarget::Title)
+                            } else {
+                                ids.id("summary")
+                            });
+                        }
+                        Err(other) => failure.report(root.get_untracked(), other.to_string()),
+                    }
+                });
+            })
+        };
+        let warning = Memo::new(move |_| {
+            target
+                .associations
+                .with(|a| save_warning(a, target.read_only.get()))
+        });
+        let confirm_open = RwSignal::new(false);
+        let request = Callback::new(move |_| {
+            state.attempt();
+            failure.clear();
+            if !state.is_valid() {
+                status.say("The rubric has errors; fix them to save");
+                let first = state.peek_facts(|f| f.issues().first().and_then(|(at, _)| *at));
+                focus_by_id(match first.flatten() {
+                    Some(target) => field_id(&ids, target),
+                    None => ids.id("summary"),
+                });
+            } else if rubric_id.get_untracked().is_some() && warning.get_untracked().is_some() {
+                confirm_open.set(true);
+            } else {
+                confirmed.run(());
+            }
+        });
+        SaveFlow {
+            request,
+            saving,
+            confirmed,
+            confirm_open,
+            warning,
+            failure,
+            copy_notice,
+        }
+    }
+
+    /// Whether the error summary shows: after a blocked save, or when Canvas refused.
+    pub fn shows_summary(&self, state: RubricState) -> bool {
+        let invalid = state
+            .fact(RubricPart::Issues, |f| !f.is_valid())
+            .unwrap_or(false);
+        (state.attempted.get() && invalid) || !state.server_errors.with(Vec::is_empty)
+    }
+}
+
+/// What the save says after the fact: the copy notice, a failure with "Retry save", and the
+/// warning to confirm before saving a rubric in use.
+#[component]
+pub fn SaveNotices(flow: SaveFlow) -> impl IntoView {
+    let SaveFlow {
+        copy_notice,
+        failure,
+        confirmed,
+        confirm_open,
+        warning,
+        ..
+    } = flow;
+    view! {
+        <Show when=move || copy_notice.get().is_some()>
+            <p class="rbe-notice" role="status">{move || copy_notice.get().unwrap_or_default()}</p>
+        </Show>
+        <SaveFailureNotice failure on_retry=confirmed />
+        <ConfirmDialog open=confirm_open title="Save rubric?".to_string() body=Signal::derive(move || warning.get().unwrap_or_default())
+            confirm_label="Save".to_string() on_confirm=confirmed on_cancel=Callback::new(|_| ()) />
+    }
+}
