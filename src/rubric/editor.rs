@@ -22,15 +22,24 @@ async fn load(
     context: &ContextPath,
     id: Option<u64>,
 ) -> Result<Loaded, ApiError> {
-    let rubric = match id {
-        Some(id) => Some(get_rubric(config, context, id).await?),
-        None => None,
+    // Both requests at once: the grid waits for the slower, not for the sum.
+    let rubric = async {
+        match id {
+            Some(id) => get_rubric(config, context, id).await.map(Some),
+            None => Ok(None),
+        }
     };
-    let can_edit = !context.is_account()
-        && has_permission(config, context, "manage_rubrics")
-            .await
-            .unwrap_or(false);
-    Ok(Loaded { rubric, can_edit })
+    let permission = async {
+        !context.is_account()
+            && has_permission(config, context, "manage_rubrics")
+                .await
+                .unwrap_or(false)
+    };
+    let (rubric, can_edit) = futures::future::join(rubric, permission).await;
+    Ok(Loaded {
+        rubric: rubric?,
+        can_edit,
+    })
 }
 
 /// Why the rubric is shown read-only.

@@ -129,6 +129,21 @@ pub fn RatingCell(
     let points = TextTarget::RatingPoints(criterion_key, rating);
     let description = TextTarget::RatingDescription(criterion_key, rating);
     let long_description = TextTarget::RatingLongDescription(criterion_key, rating);
+    let actions = move || {
+        view! {
+            <div class="rbe-rating__actions">
+                <button type="button" class="rbe-icon-button"
+                    aria-label=move || format!("Insert rating before criterion {} rating {}", c_label(), position.get())
+                    title="Insert a rating before this one"
+                    on:click=move |_| on_insert_before.run(rating)>"+"</button>
+                <button type="button" class="rbe-icon-button rbe-icon-button--danger"
+                    aria-label=move || format!("Delete criterion {} rating {}", c_label(), position.get())
+                    title="Delete this rating"
+                    on:click=move |_| on_delete.run(rating)>"×"</button>
+            </div>
+        }
+    };
+    // Outcome-linked criteria show their ratings as text, without actions.
     let fields = move || {
         if locked.get() {
             let (points, description, long_description) = (
@@ -150,27 +165,19 @@ pub fn RatingCell(
             </div>
             {field(description, |c, r| format!("Criterion {c} rating {r} description"), false)}
             {field(long_description, |c, r| format!("Criterion {c} rating {r} long description"), true)}
+            {actions()}
         }
         .into_any()
     };
+    let range = move || {
+        use_range.get().then(|| {
+            view! { <p class="rbe-rating__range">{move || range_of(state, criterion_key, rating)}</p> }
+        })
+    };
     view! {
         <li class="rbe-rating">
-            <Show when=move || use_range.get()>
-                <p class="rbe-rating__range">{move || range_of(state, criterion_key, rating)}</p>
-            </Show>
+            {range}
             {fields}
-            <Show when=move || !locked.get()>
-                <div class="rbe-rating__actions">
-                    <button type="button" class="rbe-icon-button" id=ids.id(&format!("c{}-r{}-insert", criterion_key.0, rating.0))
-                        aria-label=move || format!("Insert rating before criterion {} rating {}", c_label(), position.get())
-                        title="Insert a rating before this one"
-                        on:click=move |_| on_insert_before.run(rating)>"+"</button>
-                    <button type="button" class="rbe-icon-button rbe-icon-button--danger" id=ids.id(&format!("c{}-r{}-delete", criterion_key.0, rating.0))
-                        aria-label=move || format!("Delete criterion {} rating {}", c_label(), position.get())
-                        title="Delete this rating"
-                        on:click=move |_| on_delete.run(rating)>"×"</button>
-                </div>
-            </Show>
         </li>
     }
 }

@@ -62,12 +62,12 @@ where
     C: Tracked + Send + Sync + 'static,
     C::Doc: Clone + Send + Sync + 'static,
 {
-    let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    // One timer at a time: an edit only notes its time; when the timer fires early (typing
+    // went on), it waits out the rest of the pause. No timer calls per keystroke.
+    let pending = StoredValue::new(false);
+    let last_edit = StoredValue::new(0.0_f64);
     let written = StoredValue::new(state.revision());
     let write = move || {
-        if let Some(Some(handle)) = pending.try_update_value(Option::take) {
-            handle.clear();
-        }
         let Some(slot) = slot.try_get_value() else {
             return;
         };
@@ -82,16 +82,37 @@ where
             None => {}
         }
     };
+    fn wait(
+        delay: f64,
+        pending: StoredValue<bool>,
+        last_edit: StoredValue<f64>,
+        write: impl Fn() + Copy + Send + Sync + 'static,
+    ) {
+        set_timeout(
+            move || {
+                let Some(last) = last_edit.try_get_value() else {
+                    return;
+                };
+                let quiet = js_sys::Date::now() - last;
+                if quiet + 1.0 < IDLE.as_millis() as f64 {
+                    wait(IDLE.as_millis() as f64 - quiet, pending, last_edit, write);
+                } else {
+                    pending.try_set_value(false);
+                    write();
+                }
+            },
+            std::time::Duration::from_millis(delay.max(0.0) as u64),
+        );
+    }
     Effect::new(move |seen: Option<()>| {
         state.track_edits();
         if seen.is_none() {
             return;
         }
-        if let Some(Some(handle)) = pending.try_update_value(Option::take) {
-            handle.clear();
-        }
-        if let Ok(handle) = set_timeout_with_handle(write, IDLE) {
-            pending.set_value(Some(handle));
+        last_edit.set_value(js_sys::Date::now());
+        if !pending.get_value() {
+            pending.set_value(true);
+            wait(IDLE.as_millis() as f64, pending, last_edit, write);
         }
     });
     // Written at once when an edit has not been written yet (even one whose pause has not

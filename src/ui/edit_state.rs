@@ -35,7 +35,9 @@ where
     pub can_redo: RwSignal<bool>,
     /// Whether the document differs from the saved copy (changes only when that flips).
     pub dirty: RwSignal<bool>,
-    /// A save was attempted: show every error.
+    /// A save was attempted: show every error. Fields do not subscribe to it (a thousand
+    /// subscribers make every re-subscription slow); [`attempt`](Self::attempt) wakes their
+    /// messages instead.
     pub attempted: RwSignal<bool>,
     /// Errors Canvas answered with (422).
     pub server_errors: RwSignal<Vec<CanvasFieldError>>,
@@ -267,7 +269,7 @@ where
     /// problems, its edited mark or the save attempt change.
     pub fn messages(&self, field: C::Field, always: fn(&ValidationIssue) -> bool) -> Vec<String> {
         self.watch(C::messages_part(field));
-        let shown = self.attempted.get()
+        let shown = self.attempted.get_untracked()
             || self
                 .touched
                 .try_with_value(|t| t.contains(&field))
@@ -295,10 +297,14 @@ where
         .unwrap_or_default()
     }
 
-    /// A save was tried: every problem shows from now on (wakes the fields once).
+    /// A save was tried: every problem shows from now on (wakes every field's messages once).
     pub fn attempt(&self) {
         if !self.attempted.get_untracked() {
             self.attempted.set(true);
+            let messages: Vec<C::Part> = self
+                .watchers
+                .with_value(|w| w.keys().copied().filter(|p| C::is_messages(*p)).collect());
+            self.notify(&messages);
         }
     }
 

@@ -327,4 +327,8 @@ impl Tracked for ScaleCommand {
     fn messages_part((key, field): (Key, LevelField)) -> ScalePart {
         ScalePart::Messages(key, field)
     }
+
+    fn is_messages(part: ScalePart) -> bool {
+        matches!(part, ScalePart::Messages(..))
+    }
 }

@@ -39,6 +39,9 @@ pub trait Tracked: Command {
 
     /// The part that holds the validation messages of `field`.
     fn messages_part(field: Self::Field) -> Self::Part;
+
+    /// Whether `part` holds the validation messages of a field.
+    fn is_messages(part: Self::Part) -> bool;
 }
 
 /// What an editor asks of the derived facts, whatever the document.
