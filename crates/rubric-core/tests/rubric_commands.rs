@@ -2,6 +2,8 @@
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
+mod support;
+
 use proptest::prelude::*;
 use rubric_core::edit::{
     Command, CriterionDoc, Facts, FlagTarget, History, KeyGen, RatingDoc, RubricCommand, RubricDoc,
@@ -347,18 +349,9 @@ proptest! {
         let saved = sample(&mut keys);
         let mut doc = saved.clone();
         let mut facts = RubricCommand::facts(&doc, &saved);
-        let mut history = History::default();
-        for op in ops {
-            let Some(command) = resolve(op, &doc, &mut keys) else { continue };
-            if history.apply(&mut doc, command.clone()) {
-                check_refresh(&mut facts, &command, &doc, &saved)?;
-            }
-            history.seal();
-        }
-        for _ in 0..undos {
-            let Some(step) = history.undo(&mut doc).cloned() else { break };
-            check_refresh(&mut facts, &step, &doc, &saved)?;
-        }
+        support::replay(&mut doc, &mut facts, &mut keys, (ops, undos), resolve, |facts, step, doc| {
+            check_refresh(facts, step, doc, &saved)
+        })?;
     }
 }
 
