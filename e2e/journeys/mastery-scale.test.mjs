@@ -3,6 +3,10 @@ import { test, before, after, beforeEach, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import { startServer, launchBrowser, api, axeViolations } from "../support/harness.mjs";
 
+/** Waits for focus to reach the control named `name` (the editor moves it after re-rendering). */
+const focusReaches = (name) =>
+  page.waitForFunction((name) => document.activeElement?.getAttribute("aria-label") === name, name, { timeout: 5000 });
+
 let browser, server, page;
 
 before(async () => { browser = await launchBrowser(); });
@@ -38,7 +42,7 @@ test("edit a level, move mastery, add and delete levels, save, reload and see th
   await page.getByRole("radio", { name: "Mastery, level 3" }).check();
   await button("Add mastery level").click();
   await assert.doesNotReject(textbox("Description, level 6").waitFor());
-  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("aria-label")), "Description, level 6");
+  await focusReaches("Description, level 6");
   await page.keyboard.type("Absent");
   await button("Delete level 5").click();
   await confirm("Delete");
@@ -71,7 +75,7 @@ test("an invalid edit blocks save with a visible error at the field", async () =
   const description = textbox("Description, level 2");
   assert.equal(await description.getAttribute("aria-invalid"), "true");
   assert.match(await page.locator(`#${await description.getAttribute("aria-describedby")}`).innerText(), /Description can't be blank/);
-  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("aria-label")), "Description, level 2");
+  await focusReaches("Description, level 2");
   assert.equal(await page.getByRole("dialog").count(), 0, "no confirmation was offered");
   const stored = await api(server, "/api/v1/accounts/1/outcome_proficiency");
   assert.equal(stored.body.ratings[1].description, "Mastery", "nothing was saved");
@@ -116,7 +120,7 @@ test("keyboard only: edit, move mastery with arrows, add, delete and save", asyn
   await page.getByRole("dialog").waitFor();
   await page.keyboard.press("Enter");
   await textbox("Description, level 6").waitFor({ state: "detached" });
-  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("aria-label")), "Delete level 5");
+  await focusReaches("Delete level 5");
   await page.keyboard.press("Control+Z");
   await textbox("Description, level 6").waitFor();
   await page.keyboard.press("Control+Shift+Z");
