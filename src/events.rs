@@ -1,4 +1,6 @@
 //! Events the editors send to the host page: `CustomEvent`s that bubble and cross shadow roots.
+use leptos::html::Section;
+use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 /// Dispatches `name` on `target` with `detail` (JSON, parsed into a JS object).
@@ -15,22 +17,18 @@ pub fn emit(target: &web_sys::EventTarget, name: &str, detail: &serde_json::Valu
 
 /// Tells the host when the editor's unsaved state flips: `rubric-editor:change` with
 /// `detail(dirty)`, on `root`, only when `dirty` changes (never per keystroke, not at mount).
-pub fn emit_dirty_changes<E>(
-    dirty: leptos::prelude::RwSignal<bool>,
-    root: leptos::prelude::NodeRef<E>,
+pub fn emit_dirty_changes(
+    dirty: RwSignal<bool>,
+    root: NodeRef<Section>,
     detail: impl Fn(bool) -> serde_json::Value + 'static,
-) where
-    E: leptos::html::ElementType,
-    E::Output: wasm_bindgen::JsCast + Clone + AsRef<web_sys::EventTarget> + 'static,
-{
-    use leptos::prelude::*;
+) {
     Effect::new(move |seen: Option<()>| {
         let dirty = dirty.get();
         if seen.is_none() {
             return;
         }
         if let Some(element) = root.get_untracked() {
-            emit(element.as_ref(), "rubric-editor:change", &detail(dirty));
+            emit(&element, "rubric-editor:change", &detail(dirty));
         }
     });
 }

@@ -3,8 +3,7 @@ use rubric_core::color::normalize_hex_input;
 use rubric_core::edit::{Key, LevelField, ScaleCommand};
 use rubric_core::{contrast_ratio, readable_text_color, Rgb, TextColor};
 
-use super::state::field_id;
-use super::state::ScaleState;
+use super::state::{field_id, ScaleState};
 use crate::preview::PAGE_BACKGROUND;
 use crate::ui::IdPrefix;
 

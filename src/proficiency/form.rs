@@ -4,8 +4,7 @@ use leptos::task::spawn_local;
 use rubric_core::edit::{Facts, Key, Level, LevelField, ScaleCommand, ScaleDoc, ScalePart};
 
 use super::row::{delete_id, LevelRow};
-use super::state::field_id;
-use super::state::ScaleState;
+use super::state::{field_id, ScaleState};
 use crate::api::{save_proficiency, ApiConfig, ApiError, ContextPath};
 use crate::events::{emit, emit_dirty_changes};
 use crate::ui::{
@@ -239,17 +238,11 @@ pub fn ScaleForm(
         })
     };
 
-    let show_summary = move || {
-        let invalid = state
-            .fact(ScalePart::Issues, |f| !f.is_valid())
-            .unwrap_or(false);
-        (state.attempted.get() && invalid) || !state.server_errors.with(Vec::is_empty)
-    };
     let summary_items = {
         let ids = ids.clone();
         move || {
             summary_items(
-                &state.issues(ScalePart::Issues),
+                &state.issues(),
                 &state.server_errors.get(),
                 |(key, field)| field_id(&ids, key, field),
                 |_| None,
@@ -285,7 +278,7 @@ pub fn ScaleForm(
                 <UndoButtons state status />
                 <button type="button" class="rbe-button" on:click=sort>"Sort by points"</button>
             </div>
-            <ErrorSummary id=ids_summary show=Signal::derive(show_summary) items=Signal::derive(summary_items) />
+            <ErrorSummary id=ids_summary show=Signal::derive(move || state.shows_summary()) items=Signal::derive(summary_items) />
             <table class="rbe-table">
                 <caption class="rbe-sr-only">"Mastery levels, highest first"</caption>
                 <thead>

@@ -2,8 +2,7 @@ use leptos::prelude::*;
 use rubric_core::edit::{Key, LevelField, ScaleCommand, ScalePart};
 
 use super::color::ColorField;
-use super::state::field_id;
-use super::state::ScaleState;
+use super::state::{field_id, ScaleState};
 use crate::ui::{IdPrefix, TextField};
 
 /// The id of a level's delete button.

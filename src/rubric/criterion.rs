@@ -146,7 +146,7 @@ pub fn CriterionRow(
                 }}
                 <label class="rbe-check" for=range_id.clone()>
                     <input type="checkbox" id=range_id.clone() prop:checked=move || use_range.get()
-                        disabled=move || outcome.get().is_some()
+                        disabled=locked
                         aria-label=move || format!("Criterion {} uses point range", n.get())
                         on:change:target=move |ev| { state.dispatch(RubricCommand::SetFlag { target: FlagTarget::UseRange(key), value: ev.target().checked() }); state.seal(); } />
                     " Use point range"
@@ -191,7 +191,7 @@ pub fn CriterionRow(
                     disabled=move || { index.get() + 1 >= count() } on:click=move |_| on_action.run(RowAction::Move(key, 1))>"↓"</button>
                 <button type="button" class="rbe-button rbe-button--small" id=control_id(&ids, key, "duplicate")
                     aria-label=move || format!("Duplicate criterion {}", n.get())
-                    disabled=move || outcome.get().is_some()
+                    disabled=locked
                     on:click=move |_| on_action.run(RowAction::Duplicate(key))>"Duplicate"</button>
                 <button type="button" class="rbe-button rbe-button--small" id=control_id(&ids, key, "insert")
                     aria-label=move || format!("Insert criterion before criterion {}", n.get())

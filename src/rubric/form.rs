@@ -67,7 +67,7 @@ pub fn RubricForm(
         move || {
             let title = field_id(&ids, TextTarget::Title);
             summary_items(
-                &state.issues(RubricPart::Issues),
+                &state.issues(),
                 &state.server_errors.get(),
                 |target| field_id(&ids, target),
                 |e| (e.field == "title").then(|| title.clone()),
@@ -128,7 +128,7 @@ pub fn RubricForm(
                 <UndoButtons state status />
                 <button type="button" class="rbe-button" on:click=move |_| export_csv(state, status)>"Export CSV"</button>
             </div>
-            <ErrorSummary id=ids.id("summary") show=Signal::derive(move || flow.shows_summary(state)) items=Signal::derive(summary) />
+            <ErrorSummary id=ids.id("summary") show=Signal::derive(move || state.shows_summary()) items=Signal::derive(summary) />
             <div class="rbe-grid-scroll">
                 <table class="rbe-table rbe-grid" on:paste=move |ev| paste.on_grid(ev)>
                     <caption class="rbe-sr-only">"Criteria and their ratings"</caption>

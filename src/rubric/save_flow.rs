@@ -1,7 +1,7 @@
 use leptos::html::Section;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use rubric_core::edit::{Facts, RubricPart, TextTarget};
+use rubric_core::edit::{Facts, TextTarget};
 use rubric_core::rules::copies_on_update;
 use rubric_core::{Rubric, RubricAssociation};
 
@@ -159,14 +159,6 @@ impl SaveFlow {
             failure,
             copy_notice,
         }
-    }
-
-    /// Whether the error summary shows: after a blocked save, or when Canvas refused.
-    pub fn shows_summary(&self, state: RubricState) -> bool {
-        let invalid = state
-            .fact(RubricPart::Issues, |f| !f.is_valid())
-            .unwrap_or(false);
-        (state.attempted.get() && invalid) || !state.server_errors.with(Vec::is_empty)
     }
 }
 

@@ -287,14 +287,21 @@ where
 
     /// Every problem with the document, each with its field. Tracked: wakes when the list
     /// changes.
-    pub fn issues(&self, issues_part: C::Part) -> Vec<(Option<C::Field>, ValidationIssue)> {
-        self.fact(issues_part, |f| {
+    pub fn issues(&self) -> Vec<(Option<C::Field>, ValidationIssue)> {
+        self.fact(C::ISSUES, |f| {
             f.issues()
                 .into_iter()
                 .map(|(at, i)| (at, i.clone()))
                 .collect()
         })
         .unwrap_or_default()
+    }
+
+    /// Whether the error summary shows: after a save was tried on a document with problems,
+    /// or when Canvas refused the save. Tracked.
+    pub fn shows_summary(&self) -> bool {
+        let invalid = self.fact(C::ISSUES, |f| !f.is_valid()).unwrap_or(false);
+        (self.attempted.get() && invalid) || !self.server_errors.with(Vec::is_empty)
     }
 
     /// A save was tried: every problem shows from now on (wakes every field's messages once).

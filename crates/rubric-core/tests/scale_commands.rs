@@ -249,11 +249,7 @@ fn check_refresh(
     let issues: Vec<_> = facts.issues().into_iter().map(|(_, i)| i.clone()).collect();
     prop_assert_eq!(issues, doc.normalized().validate());
     for level in &doc.levels {
-        for field in [
-            LevelField::Description,
-            LevelField::Points,
-            LevelField::Color,
-        ] {
+        for field in LevelField::ALL {
             if before.issues_at((level.key, field)) != facts.issues_at((level.key, field)) {
                 prop_assert!(out.contains(&ScalePart::Messages(level.key, field)));
             }

@@ -153,9 +153,6 @@ pub struct RubricFacts {
     title: Vec<ValidationIssue>,
     top_differs: bool,
     differing: HashSet<Key>,
-    /// Each criterion's points and whether it is ignored, by position: the total is their
-    /// sum, and summing a flat list costs nanoseconds even for hundreds of criteria.
-    points: Vec<(f64, bool)>,
     total: f64,
 }
 
@@ -172,10 +169,6 @@ impl RubricFacts {
         let mut title = Vec::new();
         check_title(&doc.title, &mut title);
         let mut facts = RubricFacts {
-            points: order
-                .iter()
-                .map(|k| (rows[k].points, rows[k].ignored))
-                .collect(),
             position: order.iter().enumerate().map(|(i, k)| (*k, i)).collect(),
             differing: rows
                 .iter()
@@ -193,7 +186,10 @@ impl RubricFacts {
     }
 
     fn sum(&self) -> f64 {
-        points_possible(self.points.iter().copied())
+        points_possible(self.order.iter().map(|k| {
+            let row = &self.rows[k];
+            (row.points, row.ignored)
+        }))
     }
 
     /// The live total: criteria points except ignored ones, rounded as Canvas rounds.
@@ -246,7 +242,6 @@ impl RubricFacts {
             return false;
         };
         let row = RowFacts::new(index, &doc.criteria[index], saved.criteria.get(index));
-        self.points[index] = (row.points, row.ignored);
         let old = self.rows.insert(key, row);
         let row = &self.rows[&key];
         if row.differs {
@@ -424,6 +419,8 @@ impl Tracked for RubricCommand {
             out.push(RubricPart::Dirty);
         }
     }
+
+    const ISSUES: RubricPart = RubricPart::Issues;
 
     fn messages_part(field: TextTarget) -> RubricPart {
         RubricPart::Messages(field)

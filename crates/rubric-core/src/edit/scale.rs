@@ -39,6 +39,15 @@ pub struct ScaleDoc {
     pub levels: Vec<Level>,
 }
 
+impl LevelField {
+    /// Every field of a level, in column order.
+    pub const ALL: [LevelField; 3] = [
+        LevelField::Description,
+        LevelField::Points,
+        LevelField::Color,
+    ];
+}
+
 impl Level {
     /// A level from Canvas's JSON, with a fresh key.
     pub fn from_rating(rating: &ProficiencyRating, keys: &mut KeyGen) -> Self {

@@ -180,11 +180,7 @@ impl ScaleFacts {
         let issues = own_issues(index, level);
         let old = self.own.insert(key, issues);
         let new = &self.own[&key];
-        for field in [
-            LevelField::Description,
-            LevelField::Points,
-            LevelField::Color,
-        ] {
+        for field in LevelField::ALL {
             let pick = |list: &[ValidationIssue]| {
                 list.iter()
                     .filter(|i| field_of(i) == Some(field))
@@ -256,11 +252,7 @@ impl Tracked for ScaleCommand {
             ScaleCommand::Replace { levels } => {
                 out.extend([ScalePart::Levels, ScalePart::Mastery]);
                 for level in levels {
-                    for field in [
-                        LevelField::Description,
-                        LevelField::Points,
-                        LevelField::Color,
-                    ] {
+                    for field in LevelField::ALL {
                         out.push(ScalePart::Text(level.key, field));
                     }
                 }
@@ -284,13 +276,8 @@ impl Tracked for ScaleCommand {
         let before = out.len();
         if changed.contains(&ScalePart::Levels) {
             let new = ScaleFacts::new(doc, saved);
-            let fields = [
-                LevelField::Description,
-                LevelField::Points,
-                LevelField::Color,
-            ];
             for key in &new.order {
-                for field in fields {
+                for field in LevelField::ALL {
                     if facts.at(*key, field) != new.at(*key, field) {
                         out.push(ScalePart::Messages(*key, field));
                     }
@@ -323,6 +310,8 @@ impl Tracked for ScaleCommand {
             out.push(ScalePart::Dirty);
         }
     }
+
+    const ISSUES: ScalePart = ScalePart::Issues;
 
     fn messages_part((key, field): (Key, LevelField)) -> ScalePart {
         ScalePart::Messages(key, field)

@@ -21,6 +21,9 @@ pub trait Tracked: Command {
     /// The facts derived from the document and its saved copy.
     type Facts: Facts<Self::Field> + Send + Sync + 'static;
 
+    /// The part that holds the list of every problem.
+    const ISSUES: Self::Part;
+
     /// Pushes the document parts this command changes when applied.
     fn parts(&self, out: &mut Vec<Self::Part>);
 
