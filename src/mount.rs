@@ -83,7 +83,6 @@ impl EditorHandle {
 /// Mounts the mastery scale editor into `element`. `options`: `{ context: "accounts/1",
 /// apiBase?: "https://canvas.example", token?: "...", timeoutMs?: 30000 }`. Events `rubric-editor:change`,
 /// `rubric-editor:saved` and `rubric-editor:error` bubble from the editor.
-#[wasm_bindgen(js_name = mountMasteryScaleEditor)]
 pub fn mount_mastery_scale_editor(
     element: web_sys::HtmlElement,
     options: JsValue,
@@ -101,7 +100,6 @@ pub fn mount_mastery_scale_editor(
 /// Mounts the rubric editor into `element`. `options`: as for the mastery scale editor, plus
 /// `rubric?: "12" | "new"` (absent: the context's rubric list). Besides the change, saved and
 /// error events, `rubric-editor:navigate` tells the host which rubric is open.
-#[wasm_bindgen(js_name = mountRubricEditor)]
 pub fn mount_rubric_editor(
     element: web_sys::HtmlElement,
     options: JsValue,

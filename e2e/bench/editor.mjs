@@ -196,7 +196,7 @@ try {
     ["page", "ready (n)", "wasm downloaded", "wasm started", "last API response before ready", "ready - wasm started", "ready - wasm downloaded"],
     loadRows,
     `ready: ${lastCell} (rubric) or [aria-label="Description, level 1"] (mastery scale) in the DOM;\n` +
-      "wasm downloaded: responseEnd of the .wasm resource entry; wasm started: Trunk's TrunkApplicationStarted (compiled, instantiated, started).",
+      "wasm downloaded: responseEnd of the .wasm resource entry; wasm started: the demo page's `editor-wasm-started` mark (compiled, instantiated, started, styles loaded).",
   );
 
   // 4: operations (ours only).

@@ -1,7 +1,7 @@
 // Journeys through the mastery scale editor against the real rubric-server.
 import { test, before, after, beforeEach, afterEach } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, api, axeViolations } from "../support/harness.mjs";
+import { startServer, launchBrowser, api, axeViolations, bundleFiles } from "../support/harness.mjs";
 
 /** Waits for focus to reach the control named `name` (the editor moves it after re-rendering). */
 const focusReaches = (name) =>
@@ -172,6 +172,15 @@ test("works at 320 px wide and at 200% zoom of a 1280 px window", async () => {
     await textbox("Description, level 1").fill(`Narrow ${width}`);
     assert.equal(await textbox("Description, level 1").inputValue(), `Narrow ${width}`);
   }
+});
+
+test("the page downloads the mastery scale editor's bundle and no other editor's", async () => {
+  await open();
+  assert.deepEqual(await bundleFiles(page), [
+    "mastery-scale-editor.css",
+    "mastery-scale-editor.js",
+    "mastery-scale-editor_bg.wasm",
+  ]);
 });
 
 test("screenshot for the README", { skip: !process.env.UPDATE_SCREENSHOTS }, async () => {

@@ -2,7 +2,7 @@
 import { test, before, after, beforeEach, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { startServer, launchBrowser, api, axeViolations } from "../support/harness.mjs";
+import { startServer, launchBrowser, api, axeViolations, bundleFiles } from "../support/harness.mjs";
 
 let browser, server, page;
 
@@ -229,6 +229,11 @@ test("works at 320 px wide and at 200% zoom of a 1280 px window", async () => {
     await button("Save rubric").scrollIntoViewIfNeeded();
     assert.ok(await button("Save rubric").isVisible());
   }
+});
+
+test("the page downloads the rubric editor's bundle and no other editor's", async () => {
+  await open("1");
+  assert.deepEqual(await bundleFiles(page), ["rubric-editor.css", "rubric-editor.js", "rubric-editor_bg.wasm"]);
 });
 
 test("screenshot for the README", { skip: !process.env.UPDATE_SCREENSHOTS }, async () => {

@@ -72,3 +72,13 @@ export async function axeViolations(page, selector = "body") {
     return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")) }));
   }, selector);
 }
+
+/** The editor bundle files (`bundles/<name>`) the page has downloaded so far. */
+export async function bundleFiles(page) {
+  return page.evaluate(() =>
+    performance.getEntriesByType("resource")
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((path) => path.startsWith("/bundles/"))
+      .map((path) => path.slice("/bundles/".length))
+      .sort());
+}

@@ -179,7 +179,7 @@ export async function until(page, condition, args, what) {
  * Opens `url` in a fresh browser context (empty cache and storage) and measures, from the
  * navigation start (performance.now()'s origin), when `selector` first matches (a
  * MutationObserver installed before any page script), when the `.wasm` resource finished
- * downloading, when Trunk's `TrunkApplicationStarted` fired (wasm compiled and started) and when
+ * downloading, when the demo page marked `editor-wasm-started` (wasm compiled and started) and when
  * the last API response before that ended. Returns { facts, page, context } when `keep`, else closes it.
  */
 export async function loadTo(browser, url, selector, { keep = false, onPage } = {}) {
@@ -188,9 +188,8 @@ export async function loadTo(browser, url, selector, { keep = false, onPage } = 
   page.setDefaultTimeout(TIMEOUT_MS);
   if (onPage) onPage(page);
   await page.addInitScript((selector) => {
-    const load = { readyAt: null, startedAt: null };
+    const load = { readyAt: null };
     window.__benchLoad = load;
-    addEventListener("TrunkApplicationStarted", () => { load.startedAt = performance.now(); });
     const check = () => {
       if (load.readyAt === null && document.querySelector(selector)) {
         load.readyAt = performance.now();
@@ -208,7 +207,7 @@ export async function loadTo(browser, url, selector, { keep = false, onPage } = 
     const api = resources.filter((e) => new URL(e.name).pathname.startsWith("/api/"));
     return {
       ready: window.__benchLoad.readyAt,
-      started: window.__benchLoad.startedAt,
+      started: performance.getEntriesByName("editor-wasm-started")[0]?.startTime ?? null,
       wasmEnd: wasm ? wasm.responseEnd : null,
       wasmBytes: wasm ? wasm.encodedBodySize || wasm.transferSize : null,
       apiEnd: Math.max(-1, ...api.map((e) => e.responseEnd).filter((end) => end <= window.__benchLoad.readyAt)),
