@@ -4,12 +4,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 /// Dispatches `name` on `target` with `detail` (JSON, parsed into a JS object).
-pub fn emit(target: &web_sys::EventTarget, name: &str, detail: &serde_json::Value) {
+pub fn emit(target: &web_sys::EventTarget, name: &str, detail: &JsValue) {
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
-    let detail = js_sys::JSON::parse(&detail.to_string()).unwrap_or(JsValue::NULL);
-    init.set_detail(&detail);
+    init.set_detail(detail);
     if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
         let _ = target.dispatch_event(&event);
     }
@@ -20,7 +19,7 @@ pub fn emit(target: &web_sys::EventTarget, name: &str, detail: &serde_json::Valu
 pub fn emit_dirty_changes(
     dirty: RwSignal<bool>,
     root: NodeRef<Section>,
-    detail: impl Fn(bool) -> serde_json::Value + 'static,
+    detail: impl Fn(bool) -> JsValue + 'static,
 ) {
     Effect::new(move |seen: Option<()>| {
         let dirty = dirty.get();

@@ -2,6 +2,7 @@
 //! WebAssembly. The rules they apply live in `rubric-core`, shared with the local server.
 pub mod api;
 pub mod events;
+pub mod json;
 mod mount;
 pub mod preview;
 pub mod proficiency;

@@ -28,10 +28,7 @@ struct MountOptions {
 }
 
 fn read_options(options: JsValue) -> Result<(ApiConfig, ContextPath, Option<String>), JsValue> {
-    let text = js_sys::JSON::stringify(&options)
-        .map(String::from)
-        .unwrap_or_default();
-    let options: MountOptions = serde_json::from_str(&text)
+    let options: MountOptions = crate::json::from_js(options)
         .map_err(|e| JsValue::from_str(&format!("invalid options: {e}")))?;
     let context = ContextPath::parse(&options.context).ok_or_else(|| {
         JsValue::from_str("options.context must be accounts/<id> or courses/<id>")

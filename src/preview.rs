@@ -1,6 +1,7 @@
 //! A read-only view of a mastery scale: each level on its colour, in the text colour that
 //! reads best, with the contrast figures that choice rests on.
 use leptos::prelude::*;
+use rubric_core::decimal::fixed;
 use rubric_core::ruby::number_to_input;
 use rubric_core::{contrast_ratio, readable_text_color, Proficiency, Rgb, TextColor};
 
@@ -36,7 +37,7 @@ pub fn ScalePreview(
                     <th scope="row" class="rbe-preview__level" style=style>{rating.description}</th>
                     <td>{number_to_input(rating.points)}</td>
                     <td><code>"#"{rating.color}</code></td>
-                    <td>{format!("{ratio:.1}:1 with {text_name} text; {page_ratio:.1}:1 against the page")}</td>
+                    <td>{format!("{}:1 with {text_name} text; {}:1 against the page", fixed(ratio, 1), fixed(page_ratio, 1))}</td>
                     <td>{if rating.mastery { "Mastery" } else { "" }}</td>
                 </tr>
             }

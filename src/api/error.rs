@@ -1,7 +1,8 @@
 use std::fmt;
 
 use rubric_core::validate::CanvasFieldError;
-use serde_json::Value;
+
+use crate::json;
 
 /// Everything that can go wrong talking to Canvas, in words a teacher can act on.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,27 +28,21 @@ pub enum ApiError {
 impl ApiError {
     /// Maps a non-2xx answer to an error, reading Canvas's error body shapes.
     pub fn from_response(status: u16, body: &str) -> ApiError {
-        let json: Option<Value> = serde_json::from_str(body).ok();
+        let answer = json::parse(body).unwrap_or(wasm_bindgen::JsValue::UNDEFINED);
+        let errors = json::get(&answer, "errors");
         let first_message = || {
-            json.as_ref()
-                .and_then(|j| {
-                    j["errors"][0]["message"]
-                        .as_str()
-                        .or_else(|| j["message"].as_str())
-                        .map(str::to_string)
-                })
+            let first = js_sys::Reflect::get_u32(&errors, 0).unwrap_or_default();
+            json::get(&first, "message")
+                .as_string()
+                .or_else(|| json::get(&answer, "message").as_string())
                 .unwrap_or_else(|| body.chars().take(200).collect())
         };
         match status {
             401 | 403 => ApiError::NotAllowed(first_message()),
             404 => ApiError::NotFound,
             422 => {
-                let errors = json
-                    .as_ref()
-                    .and_then(|j| {
-                        serde_json::from_value::<Vec<CanvasFieldError>>(j["errors"].clone()).ok()
-                    })
-                    .unwrap_or_default();
+                let errors =
+                    json::from_js::<Vec<CanvasFieldError>>(errors.clone()).unwrap_or_default();
                 if errors.is_empty() {
                     ApiError::Rejected(422, first_message())
                 } else {

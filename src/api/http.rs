@@ -39,9 +39,14 @@ pub struct Answer {
 }
 
 impl Answer {
+    /// The body as a JavaScript value, or [`ApiError::Malformed`] when it is not JSON.
+    pub fn js(&self) -> Result<wasm_bindgen::JsValue, ApiError> {
+        crate::json::parse(&self.body).ok_or_else(|| ApiError::Malformed("not JSON".into()))
+    }
+
     /// The body as JSON of type `T`, or [`ApiError::Malformed`].
     pub fn json<T: DeserializeOwned>(&self) -> Result<T, ApiError> {
-        serde_json::from_str(&self.body).map_err(|e| ApiError::Malformed(e.to_string()))
+        crate::json::from_text(&self.body).map_err(ApiError::Malformed)
     }
 }
 
@@ -120,7 +125,7 @@ pub async fn send(
             }
             Either::Right(_) => {
                 controller.abort();
-                let seconds = config.timeout.as_secs_f64();
+                let seconds = rubric_core::ruby::number_to_input(config.timeout.as_secs_f64());
                 return Err(ApiError::Network(format!(
                     "no answer within {seconds} seconds"
                 )));

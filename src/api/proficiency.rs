@@ -1,7 +1,8 @@
 use rubric_core::forms::proficiency_form;
 use rubric_core::params::encode;
 use rubric_core::Proficiency;
-use serde_json::Value;
+
+use crate::json;
 
 use super::{send, ApiConfig, ApiError, Body, ContextPath, Method};
 
@@ -46,23 +47,22 @@ pub async fn context_info(
     config: &ApiConfig,
     context: &ContextPath,
 ) -> Result<ContextInfo, ApiError> {
-    let json: Value = send(
+    let answer = send(
         config,
         Method::Get,
         &format!("/api/v1/{}", context.as_str()),
         None,
     )
     .await?
-    .json()?;
-    let parent_id = if context.is_account() {
-        &json["parent_account_id"]
+    .js()?;
+    let parent = if context.is_account() {
+        "parent_account_id"
     } else {
-        &json["account_id"]
+        "account_id"
     };
     Ok(ContextInfo {
-        name: json["name"].as_str().unwrap_or_default().to_string(),
-        parent: parent_id
-            .as_u64()
+        name: json::get(&answer, "name").as_string().unwrap_or_default(),
+        parent: json::id(&json::get(&answer, parent))
             .and_then(|id| ContextPath::parse(&format!("accounts/{id}"))),
     })
 }
@@ -77,6 +77,6 @@ pub async fn has_permission(
         "/api/v1/{}/permissions?permissions%5B%5D={permission}",
         context.as_str()
     );
-    let json: Value = send(config, Method::Get, &path, None).await?.json()?;
-    Ok(json[permission].as_bool().unwrap_or(false))
+    let answer = send(config, Method::Get, &path, None).await?.js()?;
+    Ok(json::get(&answer, permission).as_bool().unwrap_or(false))
 }

@@ -1,10 +1,12 @@
 use rubric_core::edit::RubricDoc;
-use rubric_core::forms::{association_form, rubric_form, AssociationSettings};
-use rubric_core::params::encode;
+use rubric_core::forms::{association_save_form, rubric_save_form, AssociationSettings};
+use rubric_core::params::{encode, EncodeError};
 use rubric_core::validate::CanvasFieldError;
 use rubric_core::{Rubric, RubricAssociation};
 use serde::Deserialize;
-use serde_json::{json, Value};
+use wasm_bindgen::JsValue;
+
+use crate::json;
 
 use super::{get_all, send, ApiConfig, ApiError, Body, ContextPath, Method};
 
@@ -38,11 +40,9 @@ pub struct Assignment {
     pub name: String,
 }
 
-fn form_body(value: &Value) -> Result<Body, ApiError> {
-    let map = value
-        .as_object()
-        .ok_or_else(|| ApiError::Malformed("a form body must be a hash".into()))?;
-    encode(map)
+/// A body the core codec encoded, or why it could not.
+fn form_body(encoded: Result<String, EncodeError>) -> Result<Body, ApiError> {
+    encoded
         .map(Body::Form)
         .map_err(|e| ApiError::Malformed(e.to_string()))
 }
@@ -96,23 +96,27 @@ pub async fn used_locations(
 
 /// Canvas's answer to an invalid rubric: HTTP 200 with `{"error":true,"messages":[...]}`, as
 /// field errors (the title's messages under `title`).
-fn invalid_rubric(json: &Value) -> Option<ApiError> {
-    if json["error"] != Value::Bool(true) {
+fn invalid_rubric(answer: &JsValue) -> Option<ApiError> {
+    if json::get(answer, "error").as_bool() != Some(true) {
         return None;
     }
-    let errors = json["messages"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
+    let messages = json::get(answer, "messages");
+    let messages = if js_sys::Array::is_array(&messages) {
+        js_sys::Array::from(&messages)
+    } else {
+        js_sys::Array::new()
+    };
+    let errors = messages
+        .iter()
+        .filter_map(|message| message.as_string())
         .map(|message| CanvasFieldError {
             field: if message.starts_with("Title") {
                 "title".into()
             } else {
                 "base".into()
             },
-            message: message.to_string(),
-            error_code: message.to_string(),
+            error_code: message.clone(),
+            message,
         })
         .collect();
     Some(ApiError::Invalid(errors))
@@ -129,14 +133,7 @@ pub async fn save_rubric(
     doc: &RubricDoc,
 ) -> Result<Rubric, ApiError> {
     let course = course_id(context)?;
-    let mut rubric = rubric_form(doc);
-    rubric["workflow_state"] = json!("active");
-    let bookmark = AssociationSettings {
-        hide_score_total: doc.hide_score_total,
-        hide_points: doc.hide_points,
-        ..AssociationSettings::course_bookmark(course)
-    };
-    let body = json!({ "rubric": rubric, "rubric_association": association_form(&bookmark) });
+    let body = form_body(encode(&rubric_save_form(doc, course)))?;
     let (method, path) = match id {
         Some(id) => (
             Method::Put,
@@ -144,14 +141,11 @@ pub async fn save_rubric(
         ),
         None => (Method::Post, format!("/api/v1/courses/{course}/rubrics")),
     };
-    let answer: Value = send(config, method, &path, Some(form_body(&body)?))
-        .await?
-        .json()?;
+    let answer = send(config, method, &path, Some(body)).await?.js()?;
     if let Some(error) = invalid_rubric(&answer) {
         return Err(error);
     }
-    let saved = answer["rubric"]["id"]
-        .as_u64()
+    let saved = json::id(&json::get(&json::get(&answer, "rubric"), "id"))
         .ok_or_else(|| ApiError::Malformed("the saved rubric has no id".into()))?;
     get_rubric(config, context, saved).await
 }
@@ -189,9 +183,7 @@ pub async fn save_association(
     settings: &AssociationSettings,
 ) -> Result<RubricAssociation, ApiError> {
     let course = course_id(context)?;
-    let mut fields = association_form(settings);
-    fields["rubric_id"] = json!(rubric.to_string());
-    let body = form_body(&json!({ "rubric_association": fields }))?;
+    let body = form_body(encode(&association_save_form(settings, rubric)))?;
     let (method, path) = match id {
         Some(id) => (
             Method::Put,
@@ -202,9 +194,8 @@ pub async fn save_association(
             format!("/api/v1/courses/{course}/rubric_associations"),
         ),
     };
-    let answer: Value = send(config, method, &path, Some(body)).await?.json()?;
-    serde_json::from_value(answer["rubric_association"].clone())
-        .map_err(|e| ApiError::Malformed(e.to_string()))
+    let answer = send(config, method, &path, Some(body)).await?.js()?;
+    json::from_js(json::get(&answer, "rubric_association")).map_err(ApiError::Malformed)
 }
 
 /// Removes an association (`DELETE courses/:id/rubric_associations/:id`).

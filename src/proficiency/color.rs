@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use rubric_core::decimal::fixed;
 use rubric_core::color::normalize_hex_input;
 use rubric_core::edit::{Key, LevelField, ScaleCommand};
 use rubric_core::{contrast_ratio, readable_text_color, Rgb, TextColor};
@@ -142,12 +143,13 @@ pub fn ColorField(
                 {move || match (stored.get(), contrast()) {
                     (None, _) | (_, None) => "Enter six hex digits, such as #00AC18 (or #0A1).".to_string(),
                     (Some(_), Some((_, text_ratio, page, name))) => {
+                        let page_figure = fixed(page, 1);
                         let warning = if page < PAGE_CONTRAST_MIN {
-                            format!("Warning: only {page:.1}:1 against the page (below 3:1); the level name and badge still identify it.")
+                            format!("Warning: only {page_figure}:1 against the page (below 3:1); the level name and badge still identify it.")
                         } else {
-                            format!("{page:.1}:1 against the page.")
+                            format!("{page_figure}:1 against the page.")
                         };
-                        format!("Text on this colour: {name}, {text_ratio:.1}:1. {warning}")
+                        format!("Text on this colour: {name}, {}:1. {warning}", fixed(text_ratio, 1))
                     }
                 }}
             </p>

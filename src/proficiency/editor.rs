@@ -101,9 +101,7 @@ pub fn MasteryScaleEditor(
                     if !found.can_edit {
                         read_only.set(Some(read_only_reason(&context)));
                     }
-                    let stored = drafts.load().and_then(|(text, at)| {
-                        Some((serde_json::from_str::<Vec<Level>>(&text).ok()?, at))
-                    });
+                    let stored = drafts.load::<Vec<Level>>();
                     match stored {
                         Some((levels, at))
                             if found.can_edit

@@ -5,6 +5,7 @@ use rubric_core::edit::{Facts, Key, Level, LevelField, ScaleCommand, ScaleDoc, S
 
 use super::row::{delete_id, LevelRow};
 use super::state::{field_id, ScaleState};
+use crate::json;
 use crate::api::{save_proficiency, ApiConfig, ApiError, ContextPath};
 use crate::events::{emit, emit_dirty_changes};
 use crate::ui::{
@@ -48,12 +49,12 @@ pub fn ScaleForm(
     guard_unload(dirty.into());
 
     keep_drafts(state, StoredValue::new(target.drafts.clone()), |d| {
-        serde_json::to_string(&d.levels).unwrap_or_default()
+        json::to_js(&d.levels)
     });
     emit_dirty_changes(
         dirty,
         root,
-        |dirty| serde_json::json!({"editor": "mastery-scale", "dirty": dirty}),
+        |dirty| json::object(&[("editor", "mastery-scale".into()), ("dirty", dirty.into())]),
     );
 
     let add_level = {
@@ -222,7 +223,11 @@ pub fn ScaleForm(
                         target.drafts.clear();
                         status.say("Saved");
                         if let Some(element) = root.get_untracked() {
-                            let detail = serde_json::json!({"editor": "mastery-scale", "context": target.context.as_str(), "scale": stored});
+                            let detail = json::object(&[
+                                ("editor", "mastery-scale".into()),
+                                ("context", target.context.as_str().into()),
+                                ("scale", json::to_js(&stored)),
+                            ]);
                             emit(&element, "rubric-editor:saved", &detail);
                         }
                     }

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 
 use super::editor::RubricEditor;
 use super::list::RubricList;
+use crate::json;
 use crate::api::{ApiConfig, ContextPath};
 use crate::events::emit;
 use crate::ui::{Announcer, Status};
@@ -50,7 +51,10 @@ pub fn RubricApp(config: ApiConfig, context: ContextPath, start: Screen) -> impl
             emit(
                 &element,
                 "rubric-editor:navigate",
-                &serde_json::json!({"editor": "rubric", "rubric": next.param()}),
+                &json::object(&[
+                    ("editor", "rubric".into()),
+                    ("rubric", next.param().into()),
+                ]),
             );
         }
     };
@@ -62,7 +66,10 @@ pub fn RubricApp(config: ApiConfig, context: ContextPath, start: Screen) -> impl
                 emit(
                     &element,
                     "rubric-editor:navigate",
-                    &serde_json::json!({"editor": "rubric", "rubric": rubric.id.to_string()}),
+                    &json::object(&[
+                        ("editor", "rubric".into()),
+                        ("rubric", rubric.id.to_string().into()),
+                    ]),
                 );
             }
         }

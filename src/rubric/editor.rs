@@ -108,9 +108,7 @@ pub fn RubricEditor(
                     if !found.can_edit {
                         read_only.set(Some(read_only_reason(&context)));
                     }
-                    let stored = drafts.with_value(Drafts::load).and_then(|(text, at)| {
-                        Some((serde_json::from_str::<RubricDoc>(&text).ok()?, at))
-                    });
+                    let stored = drafts.with_value(Drafts::load::<RubricDoc>);
                     match stored {
                         Some((kept, at)) if found.can_edit && !kept.same_content(&doc) => {
                             draft.set(Some((kept, at)));

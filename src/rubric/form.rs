@@ -11,6 +11,7 @@ use super::row_actions::{DeleteCriterionDialog, RowActions};
 pub use super::save_flow::SaveTarget;
 use super::save_flow::{SaveFlow, SaveNotices};
 use super::state::{field_id, RubricState};
+use crate::json;
 use crate::events::emit_dirty_changes;
 use crate::ui::{
     guard_unload, keep_drafts, summary_items, undo_keys, ErrorSummary, IdPrefix, Status, TextField,
@@ -36,13 +37,19 @@ pub fn RubricForm(
     let dragging = RwSignal::new(None);
     guard_unload(dirty.into());
     keep_drafts(state, target.drafts, |d| {
-        serde_json::to_string(d).unwrap_or_default()
+        json::to_js(d)
     });
     let rubric_id = target.rubric_id;
     emit_dirty_changes(
         dirty,
         root,
-        move |dirty| serde_json::json!({"editor": "rubric", "rubric": rubric_id.get_untracked(), "dirty": dirty}),
+        move |dirty| {
+            json::object(&[
+                ("editor", "rubric".into()),
+                ("rubric", rubric_id.get_untracked().into()),
+                ("dirty", dirty.into()),
+            ])
+        },
     );
 
     let actions = RowActions::new(state, ids.clone(), status, descending.into());

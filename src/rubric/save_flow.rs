@@ -6,6 +6,7 @@ use rubric_core::rules::copies_on_update;
 use rubric_core::{Rubric, RubricAssociation};
 
 use super::state::{field_id, RubricState};
+use crate::json;
 use crate::api::{save_rubric, ApiConfig, ApiError, ContextPath};
 use crate::events::emit;
 use crate::ui::{
@@ -107,7 +108,11 @@ impl SaveFlow {
                             state.accept_saved_rubric(&rubric);
                             status.say("Saved");
                             if let Some(element) = root.get_untracked() {
-                                let detail = serde_json::json!({"editor": "rubric", "context": context.as_str(), "rubric": rubric});
+                                let detail = json::object(&[
+                                    ("editor", "rubric".into()),
+                                    ("context", context.as_str().into()),
+                                    ("rubric", json::to_js(&rubric)),
+                                ]);
                                 emit(&element, "rubric-editor:saved", &detail);
                             }
                             on_saved.run(rubric);

@@ -1,7 +1,10 @@
 use leptos::prelude::*;
 use rubric_core::edit::Tracked;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::JsValue;
 
 use super::EditState;
+use crate::json;
 
 /// Quiet time after an edit before the draft is written, so typing never waits on storage.
 const IDLE: std::time::Duration = std::time::Duration::from_millis(500);
@@ -25,22 +28,25 @@ impl Drafts {
         }
     }
 
-    /// The stored draft (the document as JSON text) and when it was saved (ms since the
-    /// epoch). Reads drafts that hold the document as an object or as a string.
-    pub fn load(&self) -> Option<(String, f64)> {
+    /// The stored draft's document and when it was saved (ms since the epoch), or `None` when
+    /// there is none or it does not read as a `T`. Reads drafts that hold the document as an
+    /// object or as JSON text.
+    pub fn load<T: DeserializeOwned>(&self) -> Option<(T, f64)> {
         let text = storage()?.get_item(&self.key).ok()??;
-        let value: serde_json::Value = serde_json::from_str(&text).ok()?;
-        let doc = match &value["doc"] {
-            serde_json::Value::String(doc) => doc.clone(),
-            serde_json::Value::Null => return None,
-            doc => doc.to_string(),
+        let record = json::parse(&text)?;
+        let saved_at = json::get(&record, "saved_at").as_f64()?;
+        let doc = json::get(&record, "doc");
+        let doc = match doc.as_string() {
+            Some(text) => json::parse(&text)?,
+            None => doc,
         };
-        Some((doc, value["saved_at"].as_f64()?))
+        Some((json::from_js(doc).ok()?, saved_at))
     }
 
     /// Stores `doc` (JSON text, embedded as it is: serialised once) with the current time.
-    pub fn save(&self, doc: &str) {
-        let record = format!(r#"{{"saved_at":{},"doc":{doc}}}"#, js_sys::Date::now());
+    pub fn save(&self, doc: JsValue) {
+        let record = json::object(&[("saved_at", js_sys::Date::now().into()), ("doc", doc)]);
+        let record = json::stringify(&record);
         if let Some(storage) = storage() {
             let _ = storage.set_item(&self.key, &record);
         }
@@ -57,7 +63,7 @@ impl Drafts {
 /// Keeps the editor's draft off the typing path: it is written (`encode`d once) when edits
 /// pause, at once when the page is hidden, left or the editor unmounted, and cleared when the
 /// edits match the saved copy again.
-pub fn keep_drafts<C>(state: EditState<C>, slot: StoredValue<Drafts>, encode: fn(&C::Doc) -> String)
+pub fn keep_drafts<C>(state: EditState<C>, slot: StoredValue<Drafts>, encode: fn(&C::Doc) -> JsValue)
 where
     C: Tracked + Send + Sync + 'static,
     C::Doc: Clone + Send + Sync + 'static,
@@ -74,8 +80,8 @@ where
         written.set_value(state.revision());
         match state.dirty.try_get_untracked() {
             Some(true) => {
-                if let Some(json) = state.peek(encode) {
-                    slot.save(&json);
+                if let Some(doc) = state.peek(encode) {
+                    slot.save(doc);
                 }
             }
             Some(false) => slot.clear(),

@@ -28,7 +28,10 @@ impl SaveFailure {
     /// Shows `message`, focuses it and tells the host page, from `root`.
     pub fn report(&self, root: Option<impl AsRef<web_sys::EventTarget>>, message: String) {
         if let Some(element) = root {
-            let detail = serde_json::json!({"editor": self.editor, "message": message});
+            let detail = crate::json::object(&[
+                ("editor", self.editor.into()),
+                ("message", message.as_str().into()),
+            ]);
             emit(element.as_ref(), "rubric-editor:error", &detail);
         }
         self.message.set(Some(message));

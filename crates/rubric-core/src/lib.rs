@@ -8,6 +8,7 @@
 
 pub mod color;
 pub mod csv;
+pub mod decimal;
 pub mod edit;
 pub mod forms;
 pub mod links;

@@ -1,4 +1,5 @@
 //! Ruby's spellings of values, which Canvas puts into messages, ids and CSV cells.
+use crate::decimal::{parse_literal, shortest_digits};
 
 /// `Float#to_s` as Ruby prints it: `1.0`, `2.5`, `0.6667`, `1.0e+16`.
 pub fn float_to_s(value: f64) -> String {
@@ -11,21 +12,31 @@ pub fn float_to_s(value: f64) -> String {
             "-Infinity".into()
         };
     }
-    let abs = value.abs();
-    if abs != 0.0 && !(1e-4..1e16).contains(&abs) {
-        // Rust prints `1e16`; Ruby prints `1.0e+16`.
-        let text = format!("{value:e}");
-        let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
-        let mantissa = if mantissa.contains('.') {
-            mantissa.to_string()
-        } else {
-            format!("{mantissa}.0")
-        };
-        let exponent: i32 = exponent.parse().unwrap_or(0);
-        let sign = if exponent < 0 { '-' } else { '+' };
-        return format!("{mantissa}e{sign}{:02}", exponent.abs());
+    let sign = if value.is_sign_negative() { "-" } else { "" };
+    if value == 0.0 {
+        return format!("{sign}0.0");
     }
-    format!("{value:?}")
+    let (digits, exponent) = shortest_digits(value);
+    let abs = value.abs();
+    if !(1e-4..1e16).contains(&abs) {
+        // Scientific, with at least one decimal and a two-digit exponent: `1.0e+16`.
+        let (first, rest) = digits.split_at(1);
+        let rest = if rest.is_empty() { "0" } else { rest };
+        let exponent_sign = if exponent < 0 { '-' } else { '+' };
+        return format!("{sign}{first}.{rest}e{exponent_sign}{:02}", exponent.abs());
+    }
+    if exponent < 0 {
+        let zeros = "0".repeat((-exponent - 1) as usize);
+        return format!("{sign}0.{zeros}{digits}");
+    }
+    let point = exponent as usize + 1;
+    if digits.len() <= point {
+        let zeros = "0".repeat(point - digits.len());
+        format!("{sign}{digits}{zeros}.0")
+    } else {
+        let (whole, fraction) = digits.split_at(point);
+        format!("{sign}{whole}.{fraction}")
+    }
 }
 
 /// A number as a person types it: `4`, `2.5`, never `4.0`.
@@ -120,9 +131,7 @@ pub fn str_to_f(text: &str) -> f64 {
             best = exp_end;
         }
     }
-    text[..best]
-        .parse::<f64>()
-        .ok()
+    parse_literal(&text[..best])
         .filter(|v| v.is_finite())
         .unwrap_or(0.0)
 }

@@ -2,7 +2,10 @@
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
-use rubric_core::ruby::{cast_boolean, float_to_s, number_to_input, round_to, str_to_i};
+use proptest::prelude::*;
+use rubric_core::decimal::fixed;
+use rubric_core::ruby::{cast_boolean, float_to_s, number_to_input, round_to, str_to_f, str_to_i};
+use rubric_core::validate::parse_points;
 use rubric_core::rules::{
     assessment_score, criterion_points, points_possible, rating_for_points, sort_ratings,
 };
@@ -115,4 +118,70 @@ fn range_criteria_find_the_covering_rating() {
     assert_eq!(find(6.0, true), Some("mid"));
     assert_eq!(find(1.0, true), Some("low"));
     assert_eq!(find(11.0, true), None);
+}
+
+/// Ruby's `Float#to_s` spelled with Rust's own float formatting, the reference that the core's
+/// formatting (JavaScript's digits in wasm) must match.
+fn float_to_s_by_rust(value: f64) -> String {
+    let abs = value.abs();
+    if abs != 0.0 && !(1e-4..1e16).contains(&abs) {
+        let text = format!("{value:e}");
+        let (mantissa, exponent) = text.split_once('e').unwrap();
+        let mantissa = if mantissa.contains('.') {
+            mantissa.to_string()
+        } else {
+            format!("{mantissa}.0")
+        };
+        let exponent: i32 = exponent.parse().unwrap();
+        let sign = if exponent < 0 { '-' } else { '+' };
+        return format!("{mantissa}e{sign}{:02}", exponent.abs());
+    }
+    format!("{value:?}")
+}
+
+#[test]
+fn float_to_s_spells_edge_values_as_ruby_does() {
+    assert_eq!(float_to_s(-0.0), "-0.0");
+    assert_eq!(float_to_s(100.0), "100.0");
+    assert_eq!(float_to_s(0.0001), "0.0001");
+    assert_eq!(float_to_s(-2.5e-7), "-2.5e-07");
+    assert_eq!(float_to_s(1.5e300), "1.5e+300");
+    assert_eq!(float_to_s(9.999999999999998e15), "9999999999999998.0");
+    assert_eq!(float_to_s(1e21), "1.0e+21");
+    assert_eq!(float_to_s(0.1 + 0.2), "0.30000000000000004");
+}
+
+#[test]
+fn fixed_places_round_half_away_from_zero() {
+    assert_eq!(fixed(4.48, 1), "4.5");
+    assert_eq!(fixed(21.0, 1), "21.0");
+    assert_eq!(fixed(1.04, 1), "1.0");
+    assert_eq!(fixed(-0.04, 1), "0.0");
+    assert_eq!(fixed(-2.25, 1), "-2.3");
+    assert_eq!(fixed(7.0, 0), "7");
+}
+
+proptest! {
+    #[test]
+    fn float_to_s_matches_rusts_own_formatting_for_any_finite_value(bits in any::<u64>()) {
+        let value = f64::from_bits(bits);
+        prop_assume!(value.is_finite());
+        prop_assert_eq!(float_to_s(value), float_to_s_by_rust(value));
+    }
+
+    #[test]
+    fn points_parse_to_the_nearest_f64_as_rust_parses_them(
+        whole in "[0-9]{0,12}", fraction in "[0-9]{0,12}", exponent in proptest::option::of(-30i32..30)
+    ) {
+        prop_assume!(!(whole.is_empty() && fraction.is_empty()));
+        let mut text = if fraction.is_empty() { whole.clone() } else { format!("{whole}.{fraction}") };
+        if let Some(e) = exponent {
+            text = format!("{text}e{e}");
+        }
+        let reference: f64 = text.parse().unwrap();
+        prop_assert_eq!(parse_points(&text), Ok(reference));
+        if !whole.is_empty() {
+            prop_assert_eq!(str_to_f(&format!("{text}abc")), reference);
+        }
+    }
 }

@@ -1,4 +1,4 @@
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
 /// Where a rubric is attached and how it is used there: what a `rubric_associations` request
 /// (or the association part of a rubric save) says.
@@ -33,6 +33,16 @@ impl AssociationSettings {
             hide_outcome_results: false,
         }
     }
+}
+
+/// The whole body of a `rubric_associations` create or update: `rubric_association[...]` with
+/// the rubric it attaches (`rubric_id`).
+pub fn association_save_form(settings: &AssociationSettings, rubric: u64) -> Map<String, Value> {
+    let mut fields = association_form(settings);
+    fields["rubric_id"] = json!(rubric.to_string());
+    let mut form = Map::new();
+    form.insert("rubric_association".into(), fields);
+    form
 }
 
 /// The `rubric_association[...]` hash, with `"1"`/`"0"` for booleans as Canvas's forms send them

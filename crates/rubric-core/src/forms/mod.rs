@@ -6,10 +6,10 @@ mod html;
 mod proficiency;
 mod rubric;
 
-pub use association::{association_form, AssociationSettings};
+pub use association::{association_form, association_save_form, AssociationSettings};
 pub use html::{format_message, plain_text};
 pub use proficiency::{proficiency_form, read_proficiency_form};
-pub use rubric::{read_rubric_form, rubric_form, RubricContext, RubricInput};
+pub use rubric::{read_rubric_form, rubric_form, rubric_save_form, RubricContext, RubricInput};
 
 use std::fmt;
 

@@ -1,6 +1,6 @@
 use serde_json::{json, Map, Value};
 
-use super::{format_message, string, text, ParamError};
+use super::{association_form, format_message, string, text, AssociationSettings, ParamError};
 use crate::edit::RubricDoc;
 use crate::params::{index_keyed, indexed_entries};
 use crate::ruby::{cast_boolean, number_to_input, str_to_f};
@@ -52,6 +52,23 @@ pub fn rubric_form(doc: &RubricDoc) -> Value {
         rubric["criteria"] = index_keyed(criteria);
     }
     rubric
+}
+
+/// The whole body of the editor's rubric save (`POST`, or `PUT` for an existing rubric, on
+/// `courses/:course/rubrics`): the rubric, made active, and its bookmark in the course, whose
+/// hide flags follow the rubric's options as Canvas's own editor sends them.
+pub fn rubric_save_form(doc: &RubricDoc, course: u64) -> Map<String, Value> {
+    let mut rubric = rubric_form(doc);
+    rubric["workflow_state"] = json!("active");
+    let bookmark = AssociationSettings {
+        hide_score_total: doc.hide_score_total,
+        hide_points: doc.hide_points,
+        ..AssociationSettings::course_bookmark(course)
+    };
+    let mut form = Map::new();
+    form.insert("rubric".into(), rubric);
+    form.insert("rubric_association".into(), association_form(&bookmark));
+    form
 }
 
 /// A rubric as Canvas's `update_criteria` turns `rubric[...]` into stored data.

@@ -32,10 +32,10 @@ pub fn parse_points(text: &str) -> Result<f64, PointsError> {
     if !mantissa_ok || !exponent_ok {
         return Err(PointsError::NotANumber);
     }
-    match text.parse::<f64>() {
-        Ok(value) if !value.is_finite() => Err(PointsError::NotANumber),
-        Ok(value) if value < 0.0 => Err(PointsError::Negative),
-        Ok(value) => Ok(value + 0.0),
-        Err(_) => Err(PointsError::NotANumber),
+    match crate::decimal::parse_literal(text) {
+        Some(value) if !value.is_finite() => Err(PointsError::NotANumber),
+        Some(value) if value < 0.0 => Err(PointsError::Negative),
+        Some(value) => Ok(value + 0.0),
+        None => Err(PointsError::NotANumber),
     }
 }
