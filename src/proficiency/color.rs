@@ -1,6 +1,6 @@
 use leptos::prelude::*;
-use rubric_core::decimal::fixed;
 use rubric_core::color::normalize_hex_input;
+use rubric_core::decimal::fixed;
 use rubric_core::edit::{Key, LevelField, ScaleCommand};
 use rubric_core::{contrast_ratio, readable_text_color, Rgb, TextColor};
 

@@ -5,9 +5,9 @@ use rubric_core::edit::{Facts, Key, Level, LevelField, ScaleCommand, ScaleDoc, S
 
 use super::row::{delete_id, LevelRow};
 use super::state::{field_id, ScaleState};
-use crate::json;
 use crate::api::{save_proficiency, ApiConfig, ApiError, ContextPath};
 use crate::events::{emit, emit_dirty_changes};
+use crate::json;
 use crate::ui::{
     focus_by_id, guard_unload, keep_drafts, summary_items, undo_keys, ConfirmDialog, Drafts,
     ErrorSummary, IdPrefix, SaveFailure, SaveFailureNotice, Status, UndoButtons,
@@ -51,11 +51,9 @@ pub fn ScaleForm(
     keep_drafts(state, StoredValue::new(target.drafts.clone()), |d| {
         json::to_js(&d.levels)
     });
-    emit_dirty_changes(
-        dirty,
-        root,
-        |dirty| json::object(&[("editor", "mastery-scale".into()), ("dirty", dirty.into())]),
-    );
+    emit_dirty_changes(dirty, root, |dirty| {
+        json::object(&[("editor", "mastery-scale".into()), ("dirty", dirty.into())])
+    });
 
     let add_level = {
         let ids = ids.clone();

@@ -3,9 +3,9 @@ use leptos::prelude::*;
 
 use super::editor::RubricEditor;
 use super::list::RubricList;
-use crate::json;
 use crate::api::{ApiConfig, ContextPath};
 use crate::events::emit;
+use crate::json;
 use crate::ui::{Announcer, Status};
 
 /// Which screen the rubric editor shows.
@@ -51,10 +51,7 @@ pub fn RubricApp(config: ApiConfig, context: ContextPath, start: Screen) -> impl
             emit(
                 &element,
                 "rubric-editor:navigate",
-                &json::object(&[
-                    ("editor", "rubric".into()),
-                    ("rubric", next.param().into()),
-                ]),
+                &json::object(&[("editor", "rubric".into()), ("rubric", next.param().into())]),
             );
         }
     };

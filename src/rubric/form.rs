@@ -11,8 +11,8 @@ use super::row_actions::{DeleteCriterionDialog, RowActions};
 pub use super::save_flow::SaveTarget;
 use super::save_flow::{SaveFlow, SaveNotices};
 use super::state::{field_id, RubricState};
-use crate::json;
 use crate::events::emit_dirty_changes;
+use crate::json;
 use crate::ui::{
     guard_unload, keep_drafts, summary_items, undo_keys, ErrorSummary, IdPrefix, Status, TextField,
     UndoButtons,
@@ -36,21 +36,15 @@ pub fn RubricForm(
     let descending = RwSignal::new(true);
     let dragging = RwSignal::new(None);
     guard_unload(dirty.into());
-    keep_drafts(state, target.drafts, |d| {
-        json::to_js(d)
-    });
+    keep_drafts(state, target.drafts, json::to_js);
     let rubric_id = target.rubric_id;
-    emit_dirty_changes(
-        dirty,
-        root,
-        move |dirty| {
-            json::object(&[
-                ("editor", "rubric".into()),
-                ("rubric", rubric_id.get_untracked().into()),
-                ("dirty", dirty.into()),
-            ])
-        },
-    );
+    emit_dirty_changes(dirty, root, move |dirty| {
+        json::object(&[
+            ("editor", "rubric".into()),
+            ("rubric", rubric_id.get_untracked().into()),
+            ("dirty", dirty.into()),
+        ])
+    });
 
     let actions = RowActions::new(state, ids.clone(), status, descending.into());
     let on_action = {

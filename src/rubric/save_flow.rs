@@ -6,9 +6,9 @@ use rubric_core::rules::copies_on_update;
 use rubric_core::{Rubric, RubricAssociation};
 
 use super::state::{field_id, RubricState};
-use crate::json;
 use crate::api::{save_rubric, ApiConfig, ApiError, ContextPath};
 use crate::events::emit;
+use crate::json;
 use crate::ui::{
     focus_by_id, ConfirmDialog, Drafts, IdPrefix, SaveFailure, SaveFailureNotice, Status,
 };

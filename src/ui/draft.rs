@@ -63,8 +63,11 @@ impl Drafts {
 /// Keeps the editor's draft off the typing path: it is written (`encode`d once) when edits
 /// pause, at once when the page is hidden, left or the editor unmounted, and cleared when the
 /// edits match the saved copy again.
-pub fn keep_drafts<C>(state: EditState<C>, slot: StoredValue<Drafts>, encode: fn(&C::Doc) -> JsValue)
-where
+pub fn keep_drafts<C>(
+    state: EditState<C>,
+    slot: StoredValue<Drafts>,
+    encode: fn(&C::Doc) -> JsValue,
+) where
     C: Tracked + Send + Sync + 'static,
     C::Doc: Clone + Send + Sync + 'static,
 {

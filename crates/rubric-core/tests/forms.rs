@@ -23,7 +23,10 @@ fn a_rubric_save_makes_the_rubric_active_and_bookmarks_it_in_the_course_with_its
     let body = sent(&rubric_save_form(&doc, 7));
     assert_eq!(body["rubric"]["title"], "Essay");
     assert_eq!(body["rubric"]["workflow_state"], "active");
-    assert_eq!(body["rubric"]["criteria"]["0"]["ratings"]["0"]["points"], "4");
+    assert_eq!(
+        body["rubric"]["criteria"]["0"]["ratings"]["0"]["points"],
+        "4"
+    );
     assert_eq!(
         body["rubric_association"],
         json!({

@@ -5,10 +5,10 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 use proptest::prelude::*;
 use rubric_core::decimal::fixed;
 use rubric_core::ruby::{cast_boolean, float_to_s, number_to_input, round_to, str_to_f, str_to_i};
-use rubric_core::validate::parse_points;
 use rubric_core::rules::{
     assessment_score, criterion_points, points_possible, rating_for_points, sort_ratings,
 };
+use rubric_core::validate::parse_points;
 use rubric_core::RubricRating;
 use serde_json::json;
 
