@@ -174,7 +174,7 @@ pub fn Associations(
                     let checks = flags
                         .iter()
                         .map(|(label, field, read)| {
-                            let id = ids.id(&format!("a{}-{}", a.id, label.replace(' ', "-").to_lowercase()));
+                            let id = ids.id(&format!("a{}-{}", a.id, label.replace(' ', "-").to_ascii_lowercase()));
                             let (send, current, field) = (send.clone(), a.clone(), *field);
                             let label_text = format!("{label}, {name}");
                             view! {

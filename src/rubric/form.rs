@@ -85,8 +85,8 @@ pub fn RubricForm(
 
     let title_id = field_id(&ids, TextTarget::Title);
     let flag_ids = ids.clone();
-    let flag = move |target: FlagTarget, label: &'static str| {
-        let id = flag_ids.id(&format!("{target:?}").to_lowercase());
+    let flag = move |target: FlagTarget, name: &'static str, label: &'static str| {
+        let id = flag_ids.id(name);
         view! {
             <label class="rbe-check" for=id.clone()>
                 <input type="checkbox" id=id.clone() prop:checked=state.flag(target)
@@ -114,9 +114,9 @@ pub fn RubricForm(
             </div>
             <fieldset class="rbe-options">
                 <legend>"Options"</legend>
-                {flag(FlagTarget::FreeFormComments, "Write free-form comments instead of choosing ratings")}
-                {flag(FlagTarget::HideScoreTotal, "Hide the score total from students")}
-                {flag(FlagTarget::HidePoints, "Hide points from students")}
+                {flag(FlagTarget::FreeFormComments, "free-form-comments", "Write free-form comments instead of choosing ratings")}
+                {flag(FlagTarget::HideScoreTotal, "hide-score-total", "Hide the score total from students")}
+                {flag(FlagTarget::HidePoints, "hide-points", "Hide points from students")}
                 <span class="rbe-select">
                     <label for=order_id.clone()>"Show ratings"</label>" "
                     <select id=order_id.clone() on:change:target=move |ev| descending.set(ev.target().value() == "desc")>

@@ -82,11 +82,12 @@ pub fn issue_text(issue: &ValidationIssue) -> String {
         .to_string()
 }
 
-/// "level 3, points" → "Level 3, points".
+/// "level 3, points" → "Level 3, points" (field names are English, so ASCII case is enough and
+/// keeps Unicode's case tables out of the bundle).
 fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    let mut text = text.to_string();
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    text
 }

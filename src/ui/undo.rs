@@ -17,7 +17,7 @@ fn undo_shortcut(event: &web_sys::KeyboardEvent) -> Option<UndoShortcut> {
     if !(event.ctrl_key() || event.meta_key()) || event.alt_key() {
         return None;
     }
-    match event.key().to_lowercase().as_str() {
+    match event.key().to_ascii_lowercase().as_str() {
         "z" if event.shift_key() => Some(UndoShortcut::Redo),
         "z" => Some(UndoShortcut::Undo),
         "y" => Some(UndoShortcut::Redo),
