@@ -454,6 +454,33 @@ async fn saving_a_rubric_that_grades_twice_warns_and_reports_the_copy() {
 }
 
 #[wasm_bindgen_test]
+async fn a_long_description_edit_of_a_rubric_that_grades_twice_is_confirmed_as_in_place() {
+    let uses = json!([grading(1, 2, "Field Notebook"), grading(2, 3, "Lab report")]);
+    let stored = rubric(5, uses);
+    let m = open(
+        routes(
+            true,
+            vec![answer(200, &stored), answer(200, &stored)],
+            vec![saved_answer(&stored)],
+        ),
+        "5",
+    )
+    .await;
+    m.type_into("Criterion 1 long description", "A claim the essay defends");
+    save(&m).await;
+    wait_for("the warning", || m.text().contains("apply to all of them")).await;
+    assert!(
+        !m.text().contains("new copy"),
+        "Canvas updates long descriptions in place: {}",
+        m.text()
+    );
+    confirm_dialog(&m, "Save").await;
+    wait_for("the PUT", || requests_with("PUT").len() == 1).await;
+    wait_for("Saved", || m.status() == "Saved").await;
+    assert!(!m.text().contains("new rubric, id"), "{}", m.text());
+}
+
+#[wasm_bindgen_test]
 async fn people_who_may_not_edit_see_it_read_only_with_the_reason() {
     let m = open(
         routes(false, vec![answer(200, &rubric(5, json!([])))], vec![]),

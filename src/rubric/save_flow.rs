@@ -2,7 +2,7 @@ use leptos::html::Section;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use rubric_core::edit::{Facts, TextTarget};
-use rubric_core::rules::copies_on_update;
+use rubric_core::update::{grading_uses, update_effect, ScoredContent, UpdateEffect};
 use rubric_core::{Rubric, RubricAssociation};
 
 use super::state::{field_id, RubricState};
@@ -30,29 +30,39 @@ pub struct SaveTarget {
     pub drafts: StoredValue<Drafts>,
 }
 
-/// What a save may do to existing uses of the rubric, if anything worth a warning.
-fn save_warning(associations: &[RubricAssociation], read_only: bool) -> Option<String> {
-    let grading: Vec<&RubricAssociation> = associations
-        .iter()
-        .filter(|a| a.purpose == "grading")
-        .collect();
-    if copies_on_update(read_only, grading.len()) {
-        return Some(format!(
-            "This rubric grades {} assignments. Canvas keeps the original for them and saves your changes as a new copy of the rubric, which replaces it only here.",
-            grading.len().max(2)
-        ));
+/// What saving `edited` over `stored` (the rubric as Canvas has it) does to the rubric's uses,
+/// in words, when it is worth confirming: a copy, scores that may change, or a change that
+/// reaches several places.
+fn save_warning(
+    stored: &ScoredContent,
+    edited: &ScoredContent,
+    associations: &[RubricAssociation],
+    read_only: bool,
+) -> Option<String> {
+    let grading = grading_uses(associations);
+    let effect = update_effect(stored, edited, read_only, grading);
+    match effect {
+        UpdateEffect::Copy if grading >= 2 => Some(format!(
+            "This rubric grades {grading} assignments. Canvas keeps the original for them and saves your changes as a new copy of the rubric, which replaces it only here."
+        )),
+        UpdateEffect::Copy => Some(
+            "Canvas keeps this rubric read-only and saves your changes as a new copy of it, which replaces it only here.".to_string()
+        ),
+        UpdateEffect::ScoresMayChange => {
+            let title = associations
+                .iter()
+                .find(|a| a.purpose == "grading")
+                .and_then(|a| a.title.clone())
+                .unwrap_or_else(|| "an assignment".into());
+            Some(format!("This rubric grades {title}. Changing criteria or points changes how its submissions are scored, and rubric scores already given may no longer match."))
+        }
+        UpdateEffect::InPlace => {
+            let places = associations.len();
+            (places >= 2).then(|| {
+                format!("This rubric is used in {places} places; your changes apply to all of them.")
+            })
+        }
     }
-    let places = associations.len();
-    if grading.len() == 1 {
-        let title = grading[0]
-            .title
-            .clone()
-            .unwrap_or_else(|| "an assignment".into());
-        return Some(format!("This rubric grades {title}. Changing criteria or points changes how its submissions are scored, and rubric scores already given may no longer match."));
-    }
-    (places >= 2).then(|| {
-        format!("This rubric is used in {places} places; your changes apply to all of them.")
-    })
 }
 
 /// The save: validation first (focus to the first problem), then a warning when the rubric
@@ -66,7 +76,7 @@ pub struct SaveFlow {
     pub saving: RwSignal<bool>,
     confirmed: Callback<()>,
     confirm_open: RwSignal<bool>,
-    warning: Memo<Option<String>>,
+    warning: RwSignal<Option<String>>,
     failure: SaveFailure,
     copy_notice: RwSignal<Option<String>>,
 }
@@ -133,11 +143,15 @@ impl SaveFlow {
                 });
             })
         };
-        let warning = Memo::new(move |_| {
-            target
-                .associations
-                .with(|a| save_warning(a, target.read_only.get()))
-        });
+        // Decided when the save is asked for, from the whole document: never per keystroke.
+        let warning = RwSignal::new(None::<String>);
+        let decide_warning = move || {
+            let edited = state.peek(ScoredContent::of_doc)?;
+            let stored = state.peek_saved(ScoredContent::of_doc)?;
+            target.associations.with_untracked(|a| {
+                save_warning(&stored, &edited, a, target.read_only.get_untracked())
+            })
+        };
         let confirm_open = RwSignal::new(false);
         let request = Callback::new(move |_| {
             state.attempt();
@@ -149,7 +163,8 @@ impl SaveFlow {
                     Some(target) => field_id(&ids, target),
                     None => ids.id("summary"),
                 });
-            } else if rubric_id.get_untracked().is_some() && warning.get_untracked().is_some() {
+            } else if let Some(text) = rubric_id.get_untracked().and_then(|_| decide_warning()) {
+                warning.set(Some(text));
                 confirm_open.set(true);
             } else {
                 confirmed.run(());

@@ -16,6 +16,7 @@ pub mod params;
 pub mod ruby;
 pub mod rules;
 pub mod types;
+pub mod update;
 pub mod validate;
 
 pub use color::{

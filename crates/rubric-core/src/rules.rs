@@ -52,13 +52,6 @@ pub fn assessment_score(items: impl IntoIterator<Item = (Option<f64>, bool)>) ->
     total.map(|t| round_to(t, 4))
 }
 
-/// Whether Canvas saves changes to a rubric as a new copy instead of changing it in place: when
-/// the rubric is read-only or grades (association purpose `grading`) in two or more places, so
-/// the scores already given keep their rubric.
-pub fn copies_on_update(read_only: bool, grading_uses: usize) -> bool {
-    read_only || grading_uses >= 2
-}
-
 /// The lower bound of each rating's range in a range criterion whose ratings are ordered
 /// high to low: the next lower rating's points, 0 for the lowest. Rating `i` covers
 /// `(lower[i], points[i]]` (the lowest covers `[0, points]`).

@@ -224,6 +224,61 @@ fn updating_a_rubric_graded_in_two_places_copies_it() {
 }
 
 #[test]
+fn an_update_that_changes_no_title_description_or_points_keeps_a_rubric_graded_twice_in_place() {
+    let server = Server::demo();
+    let (status, _) = read(server.form(
+        "POST",
+        "/api/v1/courses/1/rubric_associations",
+        Some(TEACHER),
+        "rubric_association[rubric_id]=1&rubric_association[association_type]=Assignment&rubric_association[association_id]=2&rubric_association[purpose]=grading&rubric_association[use_for_grading]=1",
+    ));
+    assert_eq!(status, 200);
+    let (_, stored) = read(server.get("/api/v1/courses/1/rubrics/1", Some(TEACHER)));
+    // The same title, descriptions and points; new long descriptions and rating names.
+    let criteria: serde_json::Map<String, Value> = stored["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+        .map(|(c, criterion)| {
+            let ratings: serde_json::Map<String, Value> = criterion["ratings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .enumerate()
+                .map(|(r, rating)| {
+                    let fields = json!({
+                        "description": format!("Renamed {r}"),
+                        "points": rating["points"].to_string(),
+                    });
+                    (r.to_string(), fields)
+                })
+                .collect();
+            let fields = json!({
+                "description": criterion["description"],
+                "long_description": "Explained again",
+                "ratings": ratings,
+            });
+            (c.to_string(), fields)
+        })
+        .collect();
+    let body = json!({"rubric": {"title": stored["title"], "criteria": criteria}, "rubric_association_id": "2"});
+    let form = rubric_core::params::encode(body.as_object().unwrap()).unwrap();
+    let (status, updated) =
+        read(server.form("PUT", "/api/v1/courses/1/rubrics/1", Some(TEACHER), &form));
+    assert_eq!(status, 200, "{updated}");
+    assert_eq!(updated["rubric"]["id"], 1, "updated in place, not copied");
+    assert_eq!(
+        updated["rubric"]["data"][0]["long_description"],
+        "Explained again"
+    );
+    assert_eq!(
+        updated["rubric"]["data"][0]["ratings"][0]["description"],
+        "Renamed 0"
+    );
+}
+
+#[test]
 fn delete_soft_deletes_and_later_reads_are_404() {
     let server = Server::demo();
     let (_, created) = create(&server, "rubric[title]=Gone");

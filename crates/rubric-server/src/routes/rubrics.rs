@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use rubric_core::forms::{read_rubric_form, RubricContext};
 use rubric_core::ruby::cast_boolean;
-use rubric_core::rules::copies_on_update;
+use rubric_core::update::{update_effect, ScoredContent, UpdateEffect};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::{json, Map, Value};
 
@@ -541,9 +541,9 @@ async fn save(
     // Copy-on-write: a change to a rubric that grades in two or more places makes a new rubric.
     if let Some(existing) = &rubric {
         let grading_uses = usize::try_from(store::grading_count(&tx, existing.id)?).unwrap_or(0);
-        if copies_on_update(existing.read_only, grading_uses)
-            && will_change(existing, rubric_params)
-        {
+        let stored = ScoredContent::of_criteria(&existing.title, &existing.data);
+        let update = ScoredContent::of_params(rubric_params);
+        if update_effect(&stored, &update, existing.read_only, grading_uses) == UpdateEffect::Copy {
             let mut copy = existing.clone();
             copy.id = 0;
             copy.rubric_id = Some(existing.id);
@@ -598,45 +598,6 @@ async fn save(
     }
     tx.commit()?;
     Ok(Json(body).into_response())
-}
-
-/// Whether the parameters would change the rubric's title or criteria text or points.
-fn will_change(existing: &RubricRow, params: &Map<String, Value>) -> bool {
-    let title = params.get("title").and_then(Value::as_str);
-    if title.is_some_and(|t| t != existing.title) {
-        return true;
-    }
-    let criteria: Vec<&Map<String, Value>> = match params.get("criteria") {
-        Some(Value::Object(map)) => rubric_core::params::indexed_entries(map)
-            .into_iter()
-            .filter_map(|(_, v)| v.as_object())
-            .collect(),
-        _ => Vec::new(),
-    };
-    if criteria.len() != existing.data.len() {
-        return true;
-    }
-    criteria.iter().zip(&existing.data).any(|(sent, stored)| {
-        let ratings: Vec<f64> = match sent.get("ratings") {
-            Some(Value::Object(map)) => map
-                .values()
-                .map(|r| match r.get("points") {
-                    Some(Value::Number(n)) => n.as_f64().unwrap_or(0.0),
-                    Some(Value::String(s)) => rubric_core::ruby::str_to_f(s),
-                    _ => 0.0,
-                })
-                .collect(),
-            _ => Vec::new(),
-        };
-        let mut stored_points: Vec<f64> = stored.ratings.iter().map(|r| r.points).collect();
-        let mut sent_points = ratings;
-        stored_points.sort_by(f64::total_cmp);
-        sent_points.sort_by(f64::total_cmp);
-        sent.get("description")
-            .and_then(Value::as_str)
-            .is_some_and(|d| d.trim() != stored.description)
-            || sent_points != stored_points
-    })
 }
 
 /// `DELETE courses/:course_id/rubrics/:id`: removes the rubric's associations in this course and
