@@ -2,7 +2,9 @@ use leptos::html::Section;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use rubric_core::edit::{Facts, TextTarget};
-use rubric_core::update::{grading_uses, update_effect, ScoredContent, UpdateEffect};
+use rubric_core::update::{
+    grading_associations, grading_uses, update_effect, ScoredContent, UpdateEffect,
+};
 use rubric_core::{Rubric, RubricAssociation};
 
 use super::state::{field_id, RubricState};
@@ -49,9 +51,8 @@ fn save_warning(
             "Canvas keeps this rubric read-only and saves your changes as a new copy of it, which replaces it only here.".to_string()
         ),
         UpdateEffect::ScoresMayChange => {
-            let title = associations
-                .iter()
-                .find(|a| a.purpose == "grading")
+            let title = grading_associations(associations)
+                .next()
                 .and_then(|a| a.title.clone())
                 .unwrap_or_else(|| "an assignment".into());
             Some(format!("This rubric grades {title}. Changing criteria or points changes how its submissions are scored, and rubric scores already given may no longer match."))

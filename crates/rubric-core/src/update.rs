@@ -166,10 +166,14 @@ pub fn update_effect(
     }
 }
 
-/// How many of a rubric's associations grade with it (purpose `grading`).
+/// The associations that grade with a rubric (purpose `grading`).
+pub fn grading_associations(
+    associations: &[RubricAssociation],
+) -> impl Iterator<Item = &RubricAssociation> {
+    associations.iter().filter(|a| a.purpose == "grading")
+}
+
+/// How many of a rubric's associations grade with it.
 pub fn grading_uses(associations: &[RubricAssociation]) -> usize {
-    associations
-        .iter()
-        .filter(|a| a.purpose == "grading")
-        .count()
+    grading_associations(associations).count()
 }

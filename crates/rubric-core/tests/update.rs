@@ -165,14 +165,25 @@ fn a_read_only_rubric_copies_on_a_scoring_change_even_when_it_grades_nowhere() {
     );
 }
 
+/// One stored criterion, "Thesis", with these ratings (highest first).
+fn stored_thesis(ratings: &[(&str, f64)]) -> Vec<RubricCriterion> {
+    let ratings: Vec<_> = ratings
+        .iter()
+        .enumerate()
+        .map(|(i, (name, points))| {
+            json!({"description": name, "long_description": "", "points": points, "id": format!("r{i}")})
+        })
+        .collect();
+    serde_json::from_value(json!([
+        {"description": "Thesis", "long_description": "", "points": ratings[0]["points"], "id": "c1",
+         "criterion_use_range": false, "ratings": ratings}
+    ]))
+    .unwrap()
+}
+
 #[test]
 fn the_stored_rubric_and_its_editable_copy_have_the_same_content() {
-    let criteria: Vec<RubricCriterion> = serde_json::from_value(json!([
-        {"description": "Thesis", "long_description": "", "points": 4.0, "id": "c1", "criterion_use_range": false,
-         "ratings": [{"description": "Full", "long_description": "", "points": 4.0, "id": "r1"},
-                     {"description": "Half", "long_description": "", "points": 2.5, "id": "r2"}]}
-    ]))
-    .unwrap();
+    let criteria = stored_thesis(&[("Full", 4.0), ("Half", 2.5)]);
     let rubric: rubric_core::Rubric = serde_json::from_value(json!({
         "id": 5, "title": "Essay", "context_id": 1, "context_type": "Course", "points_possible": 4.0,
         "reusable": false, "public": false, "read_only": false, "free_form_criterion_comments": false,
@@ -190,12 +201,7 @@ fn the_stored_rubric_and_its_editable_copy_have_the_same_content() {
 
 #[test]
 fn update_parameters_change_only_what_they_send_and_read_points_as_ruby_does() {
-    let criteria: Vec<RubricCriterion> = serde_json::from_value(json!([
-        {"description": "Thesis", "long_description": "", "points": 5.0, "id": "c1", "criterion_use_range": false,
-         "ratings": [{"description": "Full", "long_description": "", "points": 5.0, "id": "r1"},
-                     {"description": "None", "long_description": "", "points": 0.0, "id": "r2"}]}
-    ]))
-    .unwrap();
+    let criteria = stored_thesis(&[("Full", 5.0), ("None", 0.0)]);
     let stored = ScoredContent::of_criteria("Essay", &criteria);
     let params = |body: &str| {
         let decoded = decode(body.as_bytes()).unwrap();

@@ -198,10 +198,9 @@ fn put_is_a_full_replacement() {
     );
 }
 
-#[test]
-fn updating_a_rubric_graded_in_two_places_copies_it() {
+/// The demo, with its rubric grading a second assignment (it grades assignment 1 already).
+fn demo_rubric_grading_twice() -> Server {
     let server = Server::demo();
-    // The demo rubric grades assignment 1; make the demo's second assignment use it too.
     let (status, _) = read(server.form(
         "POST",
         "/api/v1/courses/1/rubric_associations",
@@ -209,6 +208,12 @@ fn updating_a_rubric_graded_in_two_places_copies_it() {
         "rubric_association[rubric_id]=1&rubric_association[association_type]=Assignment&rubric_association[association_id]=2&rubric_association[purpose]=grading&rubric_association[use_for_grading]=1",
     ));
     assert_eq!(status, 200);
+    server
+}
+
+#[test]
+fn updating_a_rubric_graded_in_two_places_copies_it() {
+    let server = demo_rubric_grading_twice();
     let (status, body) = read(server.form(
         "PUT",
         "/api/v1/courses/1/rubrics/1",
@@ -225,14 +230,7 @@ fn updating_a_rubric_graded_in_two_places_copies_it() {
 
 #[test]
 fn an_update_that_changes_no_title_description_or_points_keeps_a_rubric_graded_twice_in_place() {
-    let server = Server::demo();
-    let (status, _) = read(server.form(
-        "POST",
-        "/api/v1/courses/1/rubric_associations",
-        Some(TEACHER),
-        "rubric_association[rubric_id]=1&rubric_association[association_type]=Assignment&rubric_association[association_id]=2&rubric_association[purpose]=grading&rubric_association[use_for_grading]=1",
-    ));
-    assert_eq!(status, 200);
+    let server = demo_rubric_grading_twice();
     let (_, stored) = read(server.get("/api/v1/courses/1/rubrics/1", Some(TEACHER)));
     // The same title, descriptions and points; new long descriptions and rating names.
     let criteria: serde_json::Map<String, Value> = stored["data"]
