@@ -1,7 +1,5 @@
 use std::time::Duration;
 
-use futures::future::Either;
-use gloo_net::http::{Request, RequestBuilder};
 use serde::de::DeserializeOwned;
 
 use super::{ApiConfig, ApiError, Auth};
@@ -65,24 +63,97 @@ fn csrf_token() -> Option<String> {
     })
 }
 
-fn builder(config: &ApiConfig, method: Method, url: &str) -> RequestBuilder {
-    let request = match method {
-        Method::Get => Request::get(url),
-        Method::Post => Request::post(url),
-        Method::Put => Request::put(url),
-        Method::Delete => Request::delete(url),
-    }
-    .header("Accept", "application/json");
+/// The request's headers and credentials for `config`'s authentication.
+fn request_init(
+    config: &ApiConfig,
+    method: Method,
+    body: Option<&Body>,
+) -> Result<web_sys::RequestInit, ApiError> {
+    let headers = web_sys::Headers::new().map_err(|_| ApiError::Network("no Headers".into()))?;
+    let _ = headers.set("Accept", "application/json");
+    let init = web_sys::RequestInit::new();
+    init.set_method(match method {
+        Method::Get => "GET",
+        Method::Post => "POST",
+        Method::Put => "PUT",
+        Method::Delete => "DELETE",
+    });
     match &config.auth {
-        Auth::Bearer(token) => request.header("Authorization", &format!("Bearer {token}")),
+        Auth::Bearer(token) => {
+            let _ = headers.set("Authorization", &format!("Bearer {token}"));
+        }
         Auth::Session => {
-            let request = request.credentials(web_sys::RequestCredentials::SameOrigin);
-            match (method, csrf_token()) {
-                (Method::Get, _) | (_, None) => request,
-                (_, Some(token)) => request.header("X-CSRF-Token", &token),
+            init.set_credentials(web_sys::RequestCredentials::SameOrigin);
+            if let (false, Some(token)) = (method == Method::Get, csrf_token()) {
+                let _ = headers.set("X-CSRF-Token", &token);
             }
         }
     }
+    match body {
+        Some(Body::Form(text)) => {
+            let _ = headers.set(
+                "Content-Type",
+                "application/x-www-form-urlencoded; charset=UTF-8",
+            );
+            init.set_body(&text.into());
+        }
+        Some(Body::Multipart(data)) => init.set_body(data),
+        None => {}
+    }
+    init.set_headers(&headers);
+    Ok(init)
+}
+
+/// The message of a rejected `fetch` or body read ("Failed to fetch").
+fn failure(error: wasm_bindgen::JsValue) -> ApiError {
+    let message = js_sys::Reflect::get(&error, &"message".into())
+        .ok()
+        .and_then(|m| m.as_string())
+        .unwrap_or_else(|| "the request failed".into());
+    ApiError::Network(message)
+}
+
+/// Fetches `url` with `init`, aborting when no answer came within `timeout`: the status, the
+/// `Link` header and the body text.
+async fn fetch(
+    url: &str,
+    init: &web_sys::RequestInit,
+    timeout: Duration,
+) -> Result<(u16, Option<String>, String), ApiError> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or_else(|| ApiError::Network("no window".into()))?;
+    let controller = web_sys::AbortController::new()
+        .map_err(|_| ApiError::Network("no AbortController".into()))?;
+    let signal = controller.signal();
+    init.set_signal(Some(&signal));
+    let _timer = gloo_timers::callback::Timeout::new(
+        timeout.as_millis().try_into().unwrap_or(u32::MAX),
+        move || controller.abort(),
+    );
+    let timed_out = || {
+        let seconds = rubric_core::ruby::number_to_input(timeout.as_secs_f64());
+        ApiError::Network(format!("no answer within {seconds} seconds"))
+    };
+    let read = async {
+        let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, init))
+            .await?
+            .unchecked_into();
+        let link = response.headers().get("link").ok().flatten();
+        let text = JsFuture::from(response.text()?).await?;
+        Ok::<_, wasm_bindgen::JsValue>((
+            response.status(),
+            link,
+            text.as_string().unwrap_or_default(),
+        ))
+    };
+    read.await.map_err(|error| {
+        if signal.aborted() {
+            timed_out()
+        } else {
+            failure(error)
+        }
+    })
 }
 
 /// Whether an answer is Canvas's throttle (`403 Forbidden (Rate Limit Exceeded)`).
@@ -101,42 +172,8 @@ pub async fn send(
     let url = format!("{}{}", config.base.trim_end_matches('/'), path);
     let mut attempt = 0;
     loop {
-        let controller = web_sys::AbortController::new()
-            .map_err(|_| ApiError::Network("no AbortController".into()))?;
-        let signal = controller.signal();
-        let request = builder(config, method, &url).abort_signal(Some(&signal));
-        let request = match &body {
-            Some(Body::Form(text)) => request
-                .header(
-                    "Content-Type",
-                    "application/x-www-form-urlencoded; charset=UTF-8",
-                )
-                .body(text.clone()),
-            Some(Body::Multipart(data)) => request.body(data.clone()),
-            None => request.build(),
-        }
-        .map_err(|e| ApiError::Network(e.to_string()))?;
-        let answer = request.send();
-        let deadline = gloo_timers::future::sleep(config.timeout);
-        futures::pin_mut!(answer, deadline);
-        let response = match futures::future::select(answer, deadline).await {
-            Either::Left((response, _)) => {
-                response.map_err(|e| ApiError::Network(e.to_string()))?
-            }
-            Either::Right(_) => {
-                controller.abort();
-                let seconds = rubric_core::ruby::number_to_input(config.timeout.as_secs_f64());
-                return Err(ApiError::Network(format!(
-                    "no answer within {seconds} seconds"
-                )));
-            }
-        };
-        let status = response.status();
-        let link = response.headers().get("link");
-        let text = response
-            .text()
-            .await
-            .map_err(|e| ApiError::Network(e.to_string()))?;
+        let init = request_init(config, method, body.as_ref())?;
+        let (status, link, text) = fetch(&url, &init, config.timeout).await?;
         if (200..300).contains(&status) {
             return Ok(Answer { body: text, link });
         }
