@@ -77,6 +77,23 @@ impl EditorHandle {
     }
 }
 
+/// Mounts `editor` into `element` under an owner of its own, which `unmount()` cleans up
+/// explicitly: every effect, listener and task ends then, even one that still holds a
+/// reference to the owner (a task waiting for an answer does).
+fn mount_editor(
+    element: web_sys::HtmlElement,
+    editor: impl FnOnce() -> AnyView + 'static,
+) -> EditorHandle {
+    let owner = Owner::new();
+    let handle = owner.with(|| mount_to(element, editor));
+    EditorHandle {
+        unmount: Some(Box::new(move || {
+            drop(handle);
+            owner.cleanup();
+        })),
+    }
+}
+
 /// Mounts the mastery scale editor into `element`. `options`: `{ context: "accounts/1",
 /// apiBase?: "https://canvas.example", token?: "...", timeoutMs?: 30000 }`. Events `rubric-editor:change`,
 /// `rubric-editor:saved` and `rubric-editor:error` bubble from the editor.
@@ -86,12 +103,9 @@ pub fn mount_mastery_scale_editor(
 ) -> Result<EditorHandle, JsValue> {
     console_error_panic_hook::set_once();
     let (config, context, _) = read_options(options)?;
-    let handle = mount_to(element, move || {
+    Ok(mount_editor(element, move || {
         view! { <MasteryScaleEditor config context /> }.into_any()
-    });
-    Ok(EditorHandle {
-        unmount: Some(Box::new(move || drop(handle))),
-    })
+    }))
 }
 
 /// Mounts the rubric editor into `element`. `options`: as for the mastery scale editor, plus
@@ -105,10 +119,7 @@ pub fn mount_rubric_editor(
     let (config, context, rubric) = read_options(options)?;
     let start = Screen::from_param(rubric.as_deref())
         .ok_or_else(|| JsValue::from_str("options.rubric must be a rubric id or \"new\""))?;
-    let handle = mount_to(element, move || {
+    Ok(mount_editor(element, move || {
         view! { <RubricApp config context start /> }.into_any()
-    });
-    Ok(EditorHandle {
-        unmount: Some(Box::new(move || drop(handle))),
-    })
+    }))
 }

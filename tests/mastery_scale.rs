@@ -413,7 +413,7 @@ async fn the_host_hears_change_only_when_unsaved_state_flips() {
     m.type_into("Description, level 1", "Exceeds Mastery");
     wait_for("clean again", || heard.borrow().as_slice() == [true, false]).await;
     m.type_into("Description, level 1", "Exceeds Mastery");
-    sleep(50).await;
+    next_frame().await;
     assert_eq!(
         heard.borrow().as_slice(),
         [true, false],
@@ -515,16 +515,87 @@ async fn a_save_that_gets_no_answer_times_out_and_keeps_the_edits() {
     m.type_into("Description, level 2", "Meets");
     click_save(&m).await;
     confirm_dialog(&m, "Save").await;
-    sleep(1500).await;
-    assert!(
-        m.text().contains("no answer within 0.4 seconds"),
-        "{} / {}",
-        m.text(),
-        requests()
-    );
+    wait_for("the timeout message", || {
+        m.text().contains("no answer within 0.4 seconds")
+    })
+    .await;
     assert_eq!(m.input("Description, level 2").value(), "Meets");
     assert!(
         !m.button("Save mastery scale").has_attribute("disabled"),
         "save can be tried again"
     );
+}
+
+/// [`routes`] plus account 1's permissions, so a second editor can open account 1's scale.
+fn routes_for_two_accounts(scale_get: Vec<Value>, post: Vec<Value>) -> Value {
+    let mut routes = routes(true, scale_get, post);
+    routes.as_array_mut().unwrap().push(json!(
+        {"method": "GET", "path": "/api/v1/accounts/1/permissions", "answers": [answer(200, &json!({"manage_proficiency_scales": true}))]}
+    ));
+    routes
+}
+
+/// Mounts a second editor on account 1 and waits until it has loaded: by then every answer to
+/// the first editor has long been delivered and handled.
+async fn mount_account_one() -> Mounted {
+    let options = json!({"context": "accounts/1", "token": "secret-token", "timeoutMs": 400});
+    let other = remount(&options, rubric_editor::mount_mastery_scale_editor);
+    wait_for("the second editor to load", || {
+        other.by_label("Description, level 1").is_some()
+    })
+    .await;
+    other
+}
+
+#[wasm_bindgen_test]
+async fn unmounting_during_a_load_stops_the_load_and_leaves_the_host_empty() {
+    let first = mount_with(
+        &routes_for_two_accounts(vec![delayed(150, answer(200, &default_scale()))], vec![]),
+        &json!({"context": "accounts/2", "token": "secret-token", "timeoutMs": 2000}),
+        rubric_editor::mount_mastery_scale_editor,
+    );
+    wait_for("the scale request", || !sent().is_empty()).await;
+    let mut first = first;
+    first.handle.unmount();
+    wait_for("the delayed answer", || answered() >= 1).await;
+    let _other = mount_account_one().await;
+    assert!(
+        !sent().iter().any(|r| r["path"] == "/api/v1/accounts/2"),
+        "the unmounted editor's load went no further than its first request"
+    );
+    assert_eq!(
+        first.host.inner_html(),
+        "",
+        "nothing was drawn after unmount"
+    );
+    assert_eq!(uncaught_errors(), Vec::<String>::new());
+}
+
+#[wasm_bindgen_test]
+async fn unmounting_during_a_save_drops_the_answer_and_keeps_the_draft() {
+    let mut stored = default_scale();
+    stored["ratings"][0]["description"] = json!("Excellent");
+    let mut first = mount(routes_for_two_accounts(
+        vec![answer(200, &default_scale())],
+        vec![delayed(150, answer(200, &stored))],
+    ))
+    .await;
+    first.type_into("Description, level 1", "Excellent");
+    click_save(&first).await;
+    confirm_dialog(&first, "Save").await;
+    wait_for("the save request", || posts().len() == 1).await;
+    first.handle.unmount();
+    assert!(
+        scale_draft().is_some_and(|d| d.contains("Excellent")),
+        "unmounting wrote the draft"
+    );
+    let delivered = answered();
+    wait_for("the delayed save answer", || answered() > delivered).await;
+    let _other = mount_account_one().await;
+    assert!(
+        scale_draft().is_some_and(|d| d.contains("Excellent")),
+        "the answer that came after unmount did not touch the draft"
+    );
+    assert_eq!(posts().len(), 1);
+    assert_eq!(uncaught_errors(), Vec::<String>::new());
 }

@@ -93,6 +93,7 @@ fn routes(can_edit: bool, gets: Vec<Value>, put: Vec<Value>) -> Value {
         {"method": "GET", "path": "/api/v1/courses/1/rubrics/5", "answers": gets},
         {"method": "GET", "path": "/api/v1/courses/1/permissions", "answers": [answer(200, &json!({"manage_rubrics": can_edit}))]},
         {"method": "GET", "path": "/api/v1/courses/1/assignments", "answers": [answer(200, &json!([{"id": 2, "name": "Field Notebook"}]))]},
+        {"method": "GET", "path": "/api/v1/courses/1", "answers": [answer(200, &json!({"id": 1, "name": "Biology 101"}))]},
         {"method": "PUT", "path": "/api/v1/courses/1/rubrics/5", "answers": put}
     ])
 }
@@ -164,7 +165,7 @@ async fn a_keystroke_in_a_points_cell_changes_only_its_row_points_and_the_total_
     let stop = watch_mutations(form.unchecked_ref());
     m.type_into("Criterion 1 rating 1 points", "7");
     wait_for("the total", || total(&m) == "20").await;
-    sleep(50).await;
+    next_frame().await;
     let changed: Vec<String> =
         serde_json::from_str(&stop.call0(&JsValue::NULL).unwrap().as_string().unwrap()).unwrap();
     assert_eq!(
@@ -357,8 +358,11 @@ async fn an_invalid_rubric_blocks_save_and_focuses_the_first_problem() {
 
 #[wasm_bindgen_test]
 async fn saving_puts_every_criterion_index_keyed_and_shows_what_canvas_stored() {
+    // Canvas answers with what it stored, which differs from what was typed (another teacher
+    // renamed criterion 1 in between): the editor must show Canvas's version.
     let mut stored = rubric(5, json!([]));
     stored["title"] = json!("Essay v2");
+    stored["data"][0]["description"] = json!("Thesis (renamed in Canvas)");
     let m = open(
         routes(
             true,
@@ -386,9 +390,12 @@ async fn saving_puts_every_criterion_index_keyed_and_shows_what_canvas_stored() 
     assert_eq!(form["criteria"]["0"]["ratings"]["2"]["points"], "0");
     assert_eq!(form["criteria"]["2"]["learning_outcome_id"], "7");
     assert_eq!(body["rubric_association"]["association_type"], "Course");
-    assert!(
-        m.button("Save rubric").has_attribute("disabled") || m.text().contains("All changes saved")
-    );
+    wait_for("the stored criterion", || {
+        m.input("Criterion 1 description").value() == "Thesis (renamed in Canvas)"
+    })
+    .await;
+    assert_eq!(m.input("Rubric title").value(), "Essay v2");
+    assert!(m.text().contains("All changes saved"), "{}", m.text());
 }
 
 #[wasm_bindgen_test]
@@ -397,6 +404,8 @@ async fn canvas_refusals_land_on_the_title_and_failures_keep_edits_for_a_retry()
         200,
         &json!({"error": true, "messages": ["Title has already been taken"]}),
     );
+    let mut thesis_statement = rubric(5, json!([]));
+    thesis_statement["data"][0]["description"] = json!("Thesis statement");
     let m = open(
         routes(
             true,
@@ -404,7 +413,7 @@ async fn canvas_refusals_land_on_the_title_and_failures_keep_edits_for_a_retry()
             vec![
                 refused,
                 answer(500, &json!({"errors": [{"message": "boom"}]})),
-                saved_answer(&rubric(5, json!([]))),
+                saved_answer(&thesis_statement),
             ],
         ),
         "5",
@@ -428,7 +437,20 @@ async fn canvas_refusals_land_on_the_title_and_failures_keep_edits_for_a_retry()
         "Thesis statement"
     );
     m.button("Retry save").click();
-    wait_for("the retry", || requests_with("PUT").len() == 3).await;
+    wait_for("Saved", || m.status().contains("Saved")).await;
+    let puts = requests_with("PUT");
+    assert_eq!(
+        puts.len(),
+        3,
+        "the refused save, the failed one and the retry"
+    );
+    let retried =
+        rubric_core::params::decode(puts[2]["body"].as_str().unwrap().as_bytes()).unwrap();
+    assert_eq!(
+        retried["rubric"]["criteria"]["0"]["description"], "Thesis statement",
+        "the retry sent the kept edit"
+    );
+    assert!(!m.text().contains("Retry save"));
 }
 
 #[wasm_bindgen_test]
@@ -555,14 +577,23 @@ async fn the_list_shows_uses_opens_rubrics_and_reports_refused_deletes() {
         {"method": "DELETE", "path": "/api/v1/courses/1/rubrics/5", "answers": [answer(401, &json!({"status": "unauthorized", "errors": [{"message": "user not authorized to perform that action"}]}))]},
         {"method": "GET", "path": "/api/v1/courses/1/rubrics/5", "answers": [answer(200, &rubric(5, json!([])))]},
         {"method": "GET", "path": "/api/v1/courses/1/permissions", "answers": [answer(200, &json!({"manage_rubrics": true}))]},
-        {"method": "GET", "path": "/api/v1/courses/1/assignments", "answers": [answer(200, &json!([]))]}
+        {"method": "GET", "path": "/api/v1/courses/1/assignments", "answers": [answer(200, &json!([]))]},
+        {"method": "GET", "path": "/api/v1/courses/1", "answers": [answer(200, &json!({"id": 1, "name": "Biology 101"}))]}
     ]);
     let m = open(routes, "").await;
     wait_for("the list", || {
         m.text().contains("Biology 101: Field Notebook")
     })
     .await;
-    assert!(m.text().contains("18"));
+    let row = m.host.query_selector("tbody tr").unwrap().unwrap();
+    let cells: Vec<String> = (0..row.children().length())
+        .map(|i| row.children().item(i).unwrap().text_content().unwrap())
+        .collect();
+    assert_eq!(
+        cells[..3],
+        ["Essay", "18", "Biology 101: Field Notebook"],
+        "title, points and uses of the listed rubric"
+    );
     m.button("Delete Essay").click();
     confirm_dialog(&m, "Delete").await;
     wait_for("the refusal", || {

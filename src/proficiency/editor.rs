@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use rubric_core::edit::{KeyGen, Level, ScaleCommand, ScaleDoc, ScalePart};
 use rubric_core::Proficiency;
 
@@ -7,7 +6,7 @@ use super::form::{SaveTarget, ScaleForm};
 use super::read_only::ReadOnlyScale;
 use super::state::ScaleState;
 use crate::api::{context_info, get_proficiency, has_permission, ApiConfig, ApiError, ContextPath};
-use crate::ui::{Announcer, DraftNotice, Drafts, LoadError, Status};
+use crate::ui::{Announcer, DraftNotice, Drafts, LoadError, Status, Tasks};
 
 /// What loading found out.
 #[derive(Clone, Debug, PartialEq)]
@@ -77,6 +76,7 @@ pub fn MasteryScaleEditor(
     /// `accounts/:id` or `courses/:id`.
     context: ContextPath,
 ) -> impl IntoView {
+    let tasks = Tasks::current();
     let status = Status::new();
     let state = ScaleState::for_scale(ScaleDoc::default());
     let loaded = RwSignal::new(None::<Result<Loaded, String>>);
@@ -88,7 +88,7 @@ pub fn MasteryScaleEditor(
         move || {
             let (config, context, drafts) = (config.clone(), context.clone(), drafts.clone());
             loaded.set(None);
-            spawn_local(async move {
+            tasks.spawn(async move {
                 let result = load(&config, &context).await;
                 if let Ok(found) = &result {
                     let mut keys = KeyGen::default();

@@ -1,6 +1,5 @@
 use leptos::html::Section;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use rubric_core::edit::{Facts, Key, Level, LevelField, ScaleCommand, ScaleDoc, ScalePart};
 
 use super::row::{delete_id, LevelRow};
@@ -10,7 +9,7 @@ use crate::events::{emit, emit_dirty_changes};
 use crate::json;
 use crate::ui::{
     focus_by_id, guard_unload, keep_drafts, summary_items, undo_keys, ConfirmDialog, Drafts,
-    ErrorSummary, IdPrefix, SaveFailure, SaveFailureNotice, Status, UndoButtons,
+    ErrorSummary, IdPrefix, SaveFailure, SaveFailureNotice, Status, Tasks, UndoButtons,
 };
 
 /// Colour of a newly added level (Canvas uses the same).
@@ -39,6 +38,7 @@ pub fn ScaleForm(
     /// Called when Canvas refuses the save for lack of permission.
     on_forbidden: Callback<String>,
 ) -> impl IntoView {
+    let tasks = Tasks::current();
     let ids = IdPrefix::new();
     let root = NodeRef::<Section>::new();
     let dirty = state.dirty;
@@ -209,11 +209,9 @@ pub fn ScaleForm(
             let target = target.clone();
             let ids = ids.clone();
             saving.set(true);
-            spawn_local(async move {
+            tasks.spawn(async move {
                 let result = save_proficiency(&target.config, &target.context, &scale).await;
-                if saving.try_set(false).is_some() {
-                    return; // the editor is gone
-                }
+                saving.set(false);
                 match result {
                     Ok(stored) => {
                         let mut keys = rubric_core::edit::KeyGen::default();

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use rubric_core::forms::AssociationSettings;
 use rubric_core::RubricAssociation;
 
@@ -7,7 +6,7 @@ use crate::api::{
     context_info, delete_association, list_assignments, save_association, ApiConfig, ApiError,
     Assignment, ContextPath,
 };
-use crate::ui::{IdPrefix, Status};
+use crate::ui::{IdPrefix, Status, Tasks};
 
 /// An association setting: its label, where the input keeps it and where Canvas's answer has it.
 type Flag = (
@@ -75,6 +74,7 @@ pub fn Associations(
     associations: RwSignal<Vec<RubricAssociation>>,
     status: Status,
 ) -> impl IntoView {
+    let tasks = Tasks::current();
     let ids = IdPrefix::new();
     let assignments = RwSignal::new(Vec::<Assignment>::new());
     // The course's account (id, name): a rubric can be bookmarked there too.
@@ -83,7 +83,7 @@ pub fn Associations(
     let busy = RwSignal::new(false);
     {
         let (config, context) = (config.clone(), context.clone());
-        spawn_local(async move {
+        tasks.spawn(async move {
             match list_assignments(&config, &context).await {
                 Ok(list) => assignments.set(list),
                 Err(e) => error.set(Some(format!(
@@ -102,7 +102,7 @@ pub fn Associations(
             let (config, context) = (config.clone(), context.clone());
             busy.set(true);
             error.set(None);
-            spawn_local(async move {
+            tasks.spawn(async move {
                 let result =
                     save_association(&config, &context, rubric.get_untracked(), id, &input).await;
                 busy.set(false);
@@ -129,7 +129,7 @@ pub fn Associations(
         move |id: u64| {
             let (config, context) = (config.clone(), context.clone());
             busy.set(true);
-            spawn_local(async move {
+            tasks.spawn(async move {
                 let result = delete_association(&config, &context, id).await;
                 busy.set(false);
                 match result {

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use rubric_core::edit::{CriterionDoc, KeyGen, RubricDoc};
 use rubric_core::{Rubric, RubricAssociation};
 
@@ -8,7 +7,7 @@ use super::form::{RubricForm, SaveTarget};
 use super::read_only::ReadOnlyRubric;
 use super::state::{doc_from_rubric, RubricState};
 use crate::api::{get_rubric, has_permission, ApiConfig, ApiError, ContextPath};
-use crate::ui::{DraftNotice, Drafts, LoadError, Status};
+use crate::ui::{DraftNotice, Drafts, LoadError, Status, Tasks};
 
 /// What loading found out.
 #[derive(Clone, Debug, PartialEq)]
@@ -75,6 +74,7 @@ pub fn RubricEditor(
     /// Called with the stored rubric after every save (a new rubric gets its id).
     on_saved: Callback<Rubric>,
 ) -> impl IntoView {
+    let tasks = Tasks::current();
     let state = RubricState::for_rubric(RubricDoc::default());
     let loaded = RwSignal::new(None::<Result<Loaded, String>>);
     let read_only = RwSignal::new(None::<String>);
@@ -90,7 +90,7 @@ pub fn RubricEditor(
         move || {
             let (config, context) = (config.clone(), context.clone());
             loaded.set(None);
-            spawn_local(async move {
+            tasks.spawn(async move {
                 let result = load(&config, &context, id).await;
                 if let Ok(found) = &result {
                     let (doc, saved) = match &found.rubric {

@@ -1,14 +1,13 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use rubric_core::Rubric;
 
 use crate::api::{
     import_status, imported_rubrics, upload_csv, upload_template, ApiConfig, ApiError, ContextPath,
     RubricImport,
 };
-use crate::ui::{download_text, IdPrefix, Status};
+use crate::ui::{download_text, IdPrefix, Status, Tasks};
 
 /// How often the import status is asked for, and for how long at most.
 const POLL_EVERY: Duration = Duration::from_millis(400);
@@ -53,6 +52,7 @@ pub fn CsvImport(
     /// Called when an import created rubrics.
     on_imported: Callback<()>,
 ) -> impl IntoView {
+    let tasks = Tasks::current();
     let ids = IdPrefix::new();
     let file = NodeRef::<leptos::html::Input>::new();
     let running = RwSignal::new(false);
@@ -72,7 +72,7 @@ pub fn CsvImport(
             running.set(true);
             outcome.set(None);
             status.say("Importing…");
-            spawn_local(async move {
+            tasks.spawn(async move {
                 let result = run_import(&config, &context, &chosen).await;
                 running.set(false);
                 match &result {
@@ -96,7 +96,7 @@ pub fn CsvImport(
         let config = config.clone();
         move |_| {
             let config = config.clone();
-            spawn_local(async move {
+            tasks.spawn(async move {
                 match upload_template(&config).await {
                     Ok(text) => {
                         match download_text("import_rubric_template.csv", "text/csv", &text) {

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use rubric_core::edit::{KeyGen, RubricDoc};
 use rubric_core::ruby::number_to_input;
 use rubric_core::Rubric;
@@ -9,7 +8,7 @@ use crate::api::{
     delete_rubric, get_rubric, list_rubrics, save_rubric, used_locations, ApiConfig, ApiError,
     ContextPath, UsedCourse,
 };
-use crate::ui::{focus_by_id, ConfirmDialog, IdPrefix, Status};
+use crate::ui::{focus_by_id, ConfirmDialog, IdPrefix, Status, Tasks};
 
 /// A listed rubric and where it is used.
 #[derive(Clone, Debug, PartialEq)]
@@ -75,6 +74,7 @@ pub fn RubricList(
     /// Open a rubric (`None`: a new one).
     on_open: Callback<Option<u64>>,
 ) -> impl IntoView {
+    let tasks = Tasks::current();
     let ids = IdPrefix::new();
     let loaded = RwSignal::new(None::<Result<Vec<Listed>, String>>);
     let error = RwSignal::new(None::<String>);
@@ -85,7 +85,7 @@ pub fn RubricList(
         let (config, context) = (config.clone(), context.clone());
         move || {
             let (config, context) = (config.clone(), context.clone());
-            spawn_local(async move {
+            tasks.spawn(async move {
                 let result = load(&config, &context).await;
                 loaded.set(Some(result.map_err(|e| e.to_string())));
             });
@@ -99,7 +99,7 @@ pub fn RubricList(
         move |id: u64| {
             let (config, context, reload) = (config.clone(), context.clone(), reload.clone());
             error.set(None);
-            spawn_local(async move {
+            tasks.spawn(async move {
                 let result = match get_rubric(&config, &context, id).await {
                     Ok(original) => save_rubric(&config, &context, None, &copy_of(&original)).await,
                     Err(e) => Err(e),
@@ -125,7 +125,7 @@ pub fn RubricList(
             let (config, context, reload, ids) =
                 (config.clone(), context.clone(), reload.clone(), ids.clone());
             error.set(None);
-            spawn_local(async move {
+            tasks.spawn(async move {
                 match delete_rubric(&config, &context, rubric.id).await {
                     Ok(()) => {
                         status.say(format!("{} deleted", rubric.title));

@@ -1,6 +1,5 @@
 use leptos::html::Section;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use rubric_core::edit::{Facts, TextTarget};
 use rubric_core::update::{
     grading_associations, grading_uses, update_effect, ScoredContent, UpdateEffect,
@@ -12,7 +11,7 @@ use crate::api::{save_rubric, ApiConfig, ApiError, ContextPath};
 use crate::events::emit;
 use crate::json;
 use crate::ui::{
-    focus_by_id, ConfirmDialog, Drafts, IdPrefix, SaveFailure, SaveFailureNotice, Status,
+    focus_by_id, ConfirmDialog, Drafts, IdPrefix, SaveFailure, SaveFailureNotice, Status, Tasks,
 };
 
 /// Where the form saves to.
@@ -93,6 +92,7 @@ impl SaveFlow {
         on_forbidden: Callback<String>,
         on_saved: Callback<Rubric>,
     ) -> Self {
+        let tasks = Tasks::current();
         let saving = RwSignal::new(false);
         let failure = SaveFailure::new(ids.id("save-error"), "rubric");
         let copy_notice = RwSignal::new(None::<String>);
@@ -105,11 +105,9 @@ impl SaveFlow {
                 let before = rubric_id.get_untracked();
                 saving.set(true);
                 failure.clear();
-                spawn_local(async move {
+                tasks.spawn(async move {
                     let result = save_rubric(&config, &context, before, &doc).await;
-                    if saving.try_set(false).is_some() {
-                        return; // the editor is gone
-                    }
+                    saving.set(false);
                     match result {
                         Ok(rubric) => {
                             if let Some(old) = before.filter(|old| *old != rubric.id) {

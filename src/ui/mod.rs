@@ -11,6 +11,7 @@ mod ids;
 mod load_error;
 mod save_failure;
 mod summary;
+mod tasks;
 mod undo;
 mod unload;
 
@@ -25,5 +26,6 @@ pub use ids::{focus_by_id, IdPrefix};
 pub use load_error::LoadError;
 pub use save_failure::{SaveFailure, SaveFailureNotice};
 pub use summary::{issue_text, summary_items, ErrorSummary, SummaryItem};
+pub use tasks::Tasks;
 pub use undo::{undo_keys, UndoButtons};
 pub use unload::guard_unload;

@@ -12,6 +12,14 @@ use web_sys::{HtmlElement, HtmlInputElement};
 export function install_fetch(routes) {
   globalThis.__routes = JSON.parse(routes);
   globalThis.__requests = [];
+  globalThis.__unrouted = [];
+  globalThis.__answered = 0;
+  globalThis.__page_errors = [];
+  if (!globalThis.__errors_heard) {
+    globalThis.__errors_heard = true;
+    addEventListener("error", e => globalThis.__page_errors.push(String(e.message)));
+    addEventListener("unhandledrejection", e => globalThis.__page_errors.push(String(e.reason)));
+  }
   globalThis.fetch = async (input, init) => {
     const request = input instanceof Request ? input : new Request(input, init);
     const url = new URL(request.url, location.href);
@@ -19,15 +27,23 @@ export function install_fetch(routes) {
     globalThis.__requests.push({ method: request.method, path: url.pathname, query: url.search, body,
       authorization: request.headers.get("authorization"), contentType: request.headers.get("content-type") });
     const route = globalThis.__routes.find(r => r.method === request.method && r.path === url.pathname);
-    if (!route) return new Response(JSON.stringify({ errors: [{ message: "no fake route" }] }), { status: 404 });
+    if (!route) {
+      globalThis.__unrouted.push(`${request.method} ${url.pathname}`);
+      return new Response(JSON.stringify({ errors: [{ message: "no fake route" }] }), { status: 404 });
+    }
     const answer = route.answers.length > 1 ? route.answers.shift() : route.answers[0];
+    if (answer.delay_ms) await new Promise(resolve => setTimeout(resolve, answer.delay_ms));
     if (answer.network_error) throw new TypeError("Failed to fetch");
     if (answer.hang) {
       return new Promise((_, reject) => request.signal.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))));
     }
+    globalThis.__answered += 1;
     return new Response(answer.body, { status: answer.status, headers: answer.headers || { "Content-Type": "application/json" } });
   };
 }
+export function answered() { return globalThis.__answered; }
+export function unrouted() { return JSON.stringify(globalThis.__unrouted); }
+export function page_errors() { return JSON.stringify(globalThis.__page_errors); }
 export function set_routes(routes) { globalThis.__routes = JSON.parse(routes); }
 export function requests() { return JSON.stringify(globalThis.__requests); }
 "#)]
@@ -35,6 +51,28 @@ extern "C" {
     pub fn install_fetch(routes: &str);
     pub fn set_routes(routes: &str);
     pub fn requests() -> String;
+    /// How many fake answers were delivered (delayed ones count when they arrive).
+    pub fn answered() -> u32;
+    fn unrouted() -> String;
+    fn page_errors() -> String;
+}
+
+/// Requests that no fake route answered (each one is a test failure: see [`Mounted`]'s drop).
+pub fn unrouted_requests() -> Vec<String> {
+    serde_json::from_str(&unrouted()).unwrap()
+}
+
+/// Uncaught errors and unhandled rejections in the page since the fake was installed (a
+/// panic in a task shows here).
+pub fn uncaught_errors() -> Vec<String> {
+    serde_json::from_str(&page_errors()).unwrap()
+}
+
+/// `answer` delivered only after `ms` milliseconds.
+pub fn delayed(ms: u32, answer: Value) -> Value {
+    let mut answer = answer;
+    answer["delay_ms"] = ms.into();
+    answer
 }
 
 /// A fake answer with `status` and a JSON body.
@@ -50,6 +88,18 @@ pub async fn sleep(ms: u64) {
     gloo_timers::future::sleep(Duration::from_millis(ms)).await;
 }
 
+/// Waits for the next animation frame: by then every microtask and effect that the last event
+/// scheduled has run, so what did not happen yet will not happen.
+pub async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
 /// Waits up to 10 s for `check` to hold (a busy CI machine is slow; a pass returns at once).
 pub async fn wait_for(what: &str, check: impl Fn() -> bool) {
     for _ in 0..500 {
@@ -61,12 +111,28 @@ pub async fn wait_for(what: &str, check: impl Fn() -> bool) {
     panic!("timed out waiting for {what}");
 }
 
-/// A mounted editor in a fresh host element.
+/// A mounted editor in a fresh host element. Dropping it (at the end of a test) unmounts the
+/// editor, so nothing it started reaches the next test, and fails the test if any request
+/// found no fake route.
 pub struct Mounted {
     /// The host element.
     pub host: HtmlElement,
     /// Keeps the editor mounted.
     pub handle: rubric_editor::EditorHandle,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.handle.unmount();
+        self.host.remove();
+        if !std::thread::panicking() {
+            let unrouted = unrouted_requests();
+            assert!(
+                unrouted.is_empty(),
+                "requests no fake route answers: {unrouted:?}"
+            );
+        }
+    }
 }
 
 impl Mounted {
