@@ -619,7 +619,7 @@ async fn a_csv_import_is_followed_to_the_end_and_row_errors_are_listed() {
         {"method": "POST", "path": "/api/v1/courses/1/rubrics/upload", "answers": [answer(200, &json!({"id": 4, "workflow_state": "created", "progress": 0}))]},
         {"method": "GET", "path": "/api/v1/courses/1/rubrics/upload/4", "answers": [
             answer(200, &json!({"id": 4, "workflow_state": "importing", "progress": 50})),
-            answer(200, &json!({"id": 4, "workflow_state": "succeeded_with_errors", "progress": 100, "error_data": [{"message": "Row 3: Rating Points is not a number"}]}))
+            answer(200, &json!({"id": 4, "workflow_state": "succeeded_with_errors", "progress": 100, "error_data": [{"message": "'x' is not a number of points", "row": 3, "column": "Rating Points"}, {"message": "Missing ratings for Style"}]}))
         ]},
         {"method": "GET", "path": "/api/v1/courses/1/rubrics/upload/4/rubrics", "answers": [answer(200, &json!([rubric(11, json!(null))]))]}
     ]);
@@ -632,9 +632,14 @@ async fn a_csv_import_is_followed_to_the_end_and_row_errors_are_listed() {
     );
     m.button("Import CSV").click();
     wait_for("the report", || {
-        m.text().contains("Row 3: Rating Points is not a number")
+        m.text()
+            .contains("row 3, column \"Rating Points\": 'x' is not a number of points")
     })
     .await;
+    assert!(
+        m.text().contains("Missing ratings for Style"),
+        "an entry with no row is shown as Canvas wrote it"
+    );
     assert!(m.text().contains("Open Essay"));
     let upload = requests_with("POST");
     assert!(upload[0]["contentType"]

@@ -1,3 +1,4 @@
+use rubric_core::csv::CsvIssue;
 use rubric_core::Rubric;
 use serde::Deserialize;
 
@@ -13,16 +14,10 @@ pub struct RubricImport {
     /// Percent done.
     #[serde(default)]
     pub progress: f64,
-    /// Problems found, one per row or file.
+    /// Problems found, one per row or file: Canvas's message, with the row and column where
+    /// the server names them.
     #[serde(default)]
-    pub error_data: Vec<ImportError>,
-}
-
-/// One problem of an import.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct ImportError {
-    /// What is wrong (with its row and column where it concerns one).
-    pub message: String,
+    pub error_data: Vec<CsvIssue>,
 }
 
 impl RubricImport {

@@ -9,9 +9,7 @@ mod rubrics;
 
 pub use error::ApiError;
 pub use http::{send, Body, Method};
-pub use imports::{
-    import_status, imported_rubrics, upload_csv, upload_template, ImportError, RubricImport,
-};
+pub use imports::{import_status, imported_rubrics, upload_csv, upload_template, RubricImport};
 pub use pagination::get_all;
 pub use proficiency::{
     context_info, get_proficiency, has_permission, save_proficiency, ContextInfo,

@@ -118,7 +118,7 @@ pub fn CsvImport(
                 let errors = import
                     .error_data
                     .into_iter()
-                    .map(|e| view! { <li>{e.message}</li> })
+                    .map(|e| view! { <li>{e.to_string()}</li> })
                     .collect_view();
                 let created = rubrics
                     .into_iter()

@@ -12,12 +12,22 @@ pub const TEMPLATE: &str = "Rubric Name,Criteria Name,Criteria Description,Crite
 Rubric 1,Criteria 1,Criteria 1 Description,false,Rating 1,Rating 1 Description,2,Rating 2,Rating 2 Description,1,Rating 3,Rating 3 Description,0\n\
 Rubric 1,Criteria 2,Criteria 2 Description,false,Criteria 2 Rating 1,Rating Description,1,Criteria 2 Rating 2,Rating 2 Description,1\n";
 
-/// A problem with one row (or the file), which drops the rubric it belongs to.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Canvas's message when a file gives no rubric (`RubricImport#process_rubrics`).
+pub const EMPTY_FILE: &str = "The file is empty or does not contain valid rubric data.";
+
+/// Canvas's message when a file is not CSV.
+pub const NOT_CSV: &str = "The file is not a valid CSV file.";
+
+/// A problem with one row (or the file), which drops the rubric it belongs to. It travels as an
+/// entry of the import's `error_data`: Canvas's `message`, plus the `row` and `column` the
+/// server knows (keys Canvas clients ignore, which the editor uses to point at the cell).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CsvIssue {
     /// Spreadsheet row (the header is row 1), when it concerns one row.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub row: Option<usize>,
     /// Column header, when it concerns one cell.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub column: Option<String>,
     /// What is wrong, in Canvas's words where Canvas has them.
     pub message: String,
@@ -55,11 +65,28 @@ impl fmt::Display for CsvError {
             CsvError::NotCsv { row: Some(row) } => {
                 write!(f, "The file is not a valid CSV file (row {row}).")
             }
-            CsvError::NotCsv { row: None } => f.write_str("The file is not a valid CSV file."),
+            CsvError::NotCsv { row: None } => f.write_str(NOT_CSV),
             CsvError::MissingColumn(name) => write!(f, "The header row has no '{name}' column."),
-            CsvError::Empty => {
-                f.write_str("The file is empty or does not contain valid rubric data.")
+            CsvError::Empty => f.write_str(EMPTY_FILE),
+        }
+    }
+}
+
+impl CsvError {
+    /// The import's error entries, Canvas's message first: a file that gives no rubric fails
+    /// with [`EMPTY_FILE`], followed by the more specific reason when there is one.
+    pub fn issues(&self) -> Vec<CsvIssue> {
+        let file = |message: &str, row| CsvIssue {
+            row,
+            column: None,
+            message: message.to_string(),
+        };
+        match self {
+            CsvError::NotCsv { row } => vec![file(NOT_CSV, *row)],
+            CsvError::MissingColumn(_) => {
+                vec![file(EMPTY_FILE, None), file(&self.to_string(), Some(1))]
             }
+            CsvError::Empty => vec![file(EMPTY_FILE, None)],
         }
     }
 }
@@ -131,6 +158,9 @@ pub fn parse_rubrics(input: &[u8], keys: &mut KeyGen) -> Result<CsvImport, CsvEr
         .headers()
         .map_err(|_| CsvError::NotCsv { row: Some(1) })?
         .clone();
+    if headers.iter().all(|h| h.trim().is_empty()) {
+        return Err(CsvError::Empty);
+    }
     let columns = Columns::find(&headers)?;
     let header = |i: usize| headers.get(i).unwrap_or_default().to_string();
     let mut groups: Vec<(String, Vec<CriterionDoc>, bool)> = Vec::new();

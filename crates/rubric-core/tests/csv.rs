@@ -133,8 +133,10 @@ fn missing_points_beside_a_rating_name_is_an_error() {
 
 #[test]
 fn files_that_are_not_rubric_csv_are_refused_clearly() {
+    assert_eq!(parse("").unwrap_err(), CsvError::Empty);
+    assert_eq!(parse("\n\n").unwrap_err(), CsvError::Empty);
     assert_eq!(
-        parse("").unwrap_err(),
+        parse("Name,Points\nx,1\n").unwrap_err(),
         CsvError::MissingColumn("Rubric Name")
     );
     assert_eq!(
@@ -156,6 +158,35 @@ fn files_that_are_not_rubric_csv_are_refused_clearly() {
     assert_eq!(
         CsvError::Empty.to_string(),
         "The file is empty or does not contain valid rubric data."
+    );
+}
+
+#[test]
+fn a_file_without_rubrics_reports_canvas_message_first_then_the_reason() {
+    let messages = |error: CsvError| -> Vec<(Option<usize>, String)> {
+        error
+            .issues()
+            .into_iter()
+            .map(|i| (i.row, i.message))
+            .collect()
+    };
+    assert_eq!(
+        messages(CsvError::Empty),
+        [(None, rubric_core::csv::EMPTY_FILE.to_string())]
+    );
+    assert_eq!(
+        messages(CsvError::MissingColumn("Rubric Name")),
+        [
+            (None, rubric_core::csv::EMPTY_FILE.to_string()),
+            (
+                Some(1),
+                "The header row has no 'Rubric Name' column.".to_string()
+            )
+        ]
+    );
+    assert_eq!(
+        messages(CsvError::NotCsv { row: Some(4) }),
+        [(Some(4), "The file is not a valid CSV file.".to_string())]
     );
 }
 

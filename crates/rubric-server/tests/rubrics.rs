@@ -102,7 +102,7 @@ fn html_in_output_is_escaped_as_canvas_escapes_json() {
 }
 
 #[test]
-fn criteria_sent_as_arrays_or_without_ratings_are_400_naming_the_parameter() {
+fn criteria_or_ratings_sent_as_arrays_or_numeric_ids_are_400_naming_the_parameter() {
     let server = Server::demo();
     let array = json!({"rubric": {"title": "T", "criteria": [{"description": "x", "ratings": {"0": {"points": 1}}}]},
                        "rubric_association": {"association_type": "Course", "association_id": 1, "purpose": "bookmark"}});
@@ -115,13 +115,13 @@ fn criteria_sent_as_arrays_or_without_ratings_are_400_naming_the_parameter() {
         .starts_with("rubric[criteria] must be a hash keyed by index"));
     let (status, body) = create(
         &server,
-        "rubric[title]=T&rubric[criteria][0][description]=x",
+        "rubric[title]=T&rubric[criteria][0][description]=x&rubric[criteria][0][ratings][]=1",
     );
     assert_eq!(status, 400);
     assert!(body["errors"][0]["message"]
         .as_str()
         .unwrap()
-        .contains("rubric[criteria][0][ratings] is missing"));
+        .starts_with("rubric[criteria][0][ratings] must be a hash keyed by index"));
     let numeric_id =
         json!({"rubric": {"criteria": {"0": {"id": 5, "ratings": {"0": {"points": 1}}}}}});
     let (status, body) = read(server.json(
@@ -137,6 +137,56 @@ fn criteria_sent_as_arrays_or_without_ratings_are_400_naming_the_parameter() {
     );
     let (_, list) = read(server.get("/api/v1/courses/1/rubrics", Some(TEACHER)));
     assert_eq!(list.as_array().unwrap().len(), 1, "nothing was stored");
+}
+
+#[test]
+fn a_criterion_sent_without_ratings_is_stored_with_none_and_zero_points() {
+    let server = Server::demo();
+    let (status, body) = create(
+        &server,
+        "rubric[title]=Bare&rubric[criteria][0][description]=Thesis&rubric[criteria][1][description]=Style&rubric[criteria][1][ratings][0][points]=4",
+    );
+    assert_eq!(status, 200, "{body}");
+    let id = body["rubric"]["id"].as_i64().unwrap();
+    let (_, stored) = read(server.get(&format!("/api/v1/courses/1/rubrics/{id}"), Some(TEACHER)));
+    assert_eq!(stored["data"][0]["description"], "Thesis");
+    assert_eq!(stored["data"][0]["ratings"], json!([]));
+    assert_eq!(stored["data"][0]["points"], json!(0));
+    assert_eq!(stored["points_possible"], json!(4.0));
+}
+
+#[test]
+fn a_rubric_used_only_for_grading_is_found_in_its_course_until_its_last_use_goes() {
+    let server = Server::demo();
+    let (status, body) = read(server.form(
+        "POST",
+        "/api/v1/courses/1/rubrics",
+        Some(TEACHER),
+        "rubric[title]=Graded+only&rubric[criteria][0][description]=C&rubric[criteria][0][ratings][0][points]=2&rubric_association[association_type]=Assignment&rubric_association[association_id]=2&rubric_association[purpose]=grading&rubric_association[use_for_grading]=1",
+    ));
+    assert_eq!(status, 200, "{body}");
+    let id = body["rubric"]["id"].as_i64().unwrap();
+    assert_eq!(
+        body["rubric_association"]["bookmarked"], true,
+        "Canvas's column default"
+    );
+    let (status, found) =
+        read(server.get(&format!("/api/v1/courses/1/rubrics/{id}"), Some(TEACHER)));
+    assert_eq!(
+        (status, found["title"].as_str()),
+        (200, Some("Graded only"))
+    );
+    let association = body["rubric_association"]["id"].as_i64().unwrap();
+    let (status, _) = read(server.delete(
+        &format!("/api/v1/courses/1/rubric_associations/{association}"),
+        Some(TEACHER),
+    ));
+    assert_eq!(status, 200);
+    let (status, _) = read(server.get(&format!("/api/v1/courses/1/rubrics/{id}"), Some(TEACHER)));
+    assert_eq!(
+        status, 404,
+        "its last use in the course went, and no bookmark kept it"
+    );
 }
 
 #[test]

@@ -80,16 +80,43 @@ fn row_errors_are_reported_and_bad_files_fail() {
     assert_eq!(status["workflow_state"], "succeeded_with_errors");
     assert_eq!(status["error_count"], 1);
     assert_eq!(
-        status["error_data"][0]["message"],
-        "row 3, column \"Criteria Name\": Missing 'Criteria Name' for Bad"
+        status["error_data"][0],
+        json!({"message": "Missing 'Criteria Name' for Bad", "row": 3, "column": "Criteria Name"}),
+        "Canvas's message, with the row and column beside it"
     );
-    read(server.multipart(
-        "/api/v1/courses/1/rubrics/upload",
-        Some(TEACHER),
-        csv_form(""),
-    ));
-    let (_, failed) = read(server.get("/api/v1/courses/1/rubrics/upload/latest", Some(TEACHER)));
-    assert_eq!(failed["workflow_state"], "failed");
+}
+
+#[test]
+fn a_file_without_rubric_rows_fails_with_canvas_message_then_the_reason() {
+    let server = Server::demo();
+    let empty = rubric_core::csv::EMPTY_FILE;
+    for (text, entries) in [
+        ("", json!([{"message": empty}])),
+        (
+            "Rubric Name,Criteria Name,Rating Name,Rating Points\n",
+            json!([{"message": empty}]),
+        ),
+        (
+            "Name,Points\nEssay,4\n",
+            json!([{"message": empty}, {"message": "The header row has no 'Rubric Name' column.", "row": 1}]),
+        ),
+    ] {
+        read(server.multipart(
+            "/api/v1/courses/1/rubrics/upload",
+            Some(TEACHER),
+            csv_form(text),
+        ));
+        let (_, failed) =
+            read(server.get("/api/v1/courses/1/rubrics/upload/latest", Some(TEACHER)));
+        assert_eq!(failed["workflow_state"], "failed", "{text:?}");
+        assert_eq!(failed["error_count"], entries.as_array().unwrap().len());
+        assert_eq!(failed["error_data"], entries, "{text:?}");
+    }
+}
+
+#[test]
+fn uploads_without_a_file_or_for_a_missing_import_are_refused() {
+    let server = Server::demo();
     let (status, body) = read(server.multipart(
         "/api/v1/courses/1/rubrics/upload",
         Some(TEACHER),

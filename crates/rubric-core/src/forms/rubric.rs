@@ -163,20 +163,18 @@ pub fn read_rubric_form(
         let description = string(data.get("description"), &at("description"))?;
         let long_description = string(data.get("long_description"), &at("long_description"))?;
         let wanted_id = string(data.get("id"), &at("id"))?;
-        let ratings_param =
-            match data.get("ratings") {
-                Some(Value::Object(map)) => map,
-                None | Some(Value::Null) => return Err(ParamError::new(
+        // Canvas reads `(criterion_data[:ratings] || {})`: no ratings is a criterion with none.
+        let no_ratings = Map::new();
+        let ratings_param = match data.get("ratings") {
+            Some(Value::Object(map)) => map,
+            None | Some(Value::Null) => &no_ratings,
+            Some(_) => {
+                return Err(ParamError::new(
                     at("ratings"),
-                    "is missing: send rubric[criteria][N][ratings][M][points] and [description]",
-                )),
-                Some(_) => {
-                    return Err(ParamError::new(
-                        at("ratings"),
-                        "must be a hash keyed by index, not a list",
-                    ))
-                }
-            };
+                    "must be a hash keyed by index, not a list",
+                ))
+            }
+        };
         let id = ids.unique(wanted_id);
         let mut criterion = RubricCriterion {
             description: presence_or_default(description),

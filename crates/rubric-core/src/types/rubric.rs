@@ -51,19 +51,34 @@ pub struct RubricCriterion {
     pub ratings: Vec<RubricRating>,
 }
 
+/// A criterion's points as Canvas writes them: the highest rating's Float, or the Integer `0`
+/// of a criterion without ratings (`generate_criteria`).
+struct CriterionPoints<'a>(&'a RubricCriterion);
+
+impl Serialize for CriterionPoints<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.0.ratings.is_empty() && self.0.points == 0.0 {
+            serializer.serialize_u8(0)
+        } else {
+            serializer.serialize_f64(self.0.points)
+        }
+    }
+}
+
 impl Serialize for RubricCriterion {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let points = CriterionPoints(self);
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("description", &self.description)?;
         match self.learning_outcome_id {
             None => {
                 map.serialize_entry("long_description", &self.long_description)?;
-                map.serialize_entry("points", &self.points)?;
+                map.serialize_entry("points", &points)?;
                 map.serialize_entry("id", &self.id)?;
                 map.serialize_entry("criterion_use_range", &self.criterion_use_range)?;
             }
             Some(outcome) => {
-                map.serialize_entry("points", &self.points)?;
+                map.serialize_entry("points", &points)?;
                 map.serialize_entry("id", &self.id)?;
                 map.serialize_entry("criterion_use_range", &self.criterion_use_range)?;
                 map.serialize_entry("long_description", &self.long_description)?;

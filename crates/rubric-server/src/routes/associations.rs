@@ -6,7 +6,7 @@ use axum::Json;
 use rusqlite::params;
 use serde_json::{json, Value};
 
-use super::rubrics::{association_object, generate_association};
+use super::rubrics::{association_object, destroy_for, generate_association};
 use crate::auth::Caller;
 use crate::body::Params;
 use crate::context::{Context, Found, Permissions};
@@ -137,17 +137,24 @@ pub async fn destroy(
     association.workflow_state = "deleted".into();
     association.updated_at = now();
     store::save_association(&tx, &association)?;
-    let remaining = store::associations_where(
+    // Canvas: with no grading use left in this context and no bookmark association anywhere,
+    // the rubric leaves the context (`destroy_for`).
+    let grading_left = store::associations_where(
         &tx,
-        "rubric_id = ?1 AND context_type = ?2 AND context_id = ?3 AND (purpose = 'grading' OR bookmarked = 1)",
-        params![association.rubric_id, found.context.type_name(), found.context.id()],
+        "rubric_id = ?1 AND context_type = ?2 AND context_id = ?3 AND purpose = 'grading'",
+        params![
+            association.rubric_id,
+            found.context.type_name(),
+            found.context.id()
+        ],
     )?;
-    if association.purpose == "grading" && remaining.is_empty() {
-        if let Some(mut rubric) = store::rubric(&tx, association.rubric_id)? {
-            rubric.workflow_state = "deleted".into();
-            rubric.updated_at = now();
-            store::save_rubric(&tx, &rubric)?;
-        }
+    let bookmarks = store::associations_where(
+        &tx,
+        "rubric_id = ?1 AND purpose = 'bookmark'",
+        [association.rubric_id],
+    )?;
+    if grading_left.is_empty() && bookmarks.is_empty() {
+        destroy_for(&tx, association.rubric_id, &found)?;
     }
     let body = json!({"rubric_association": store::full_association(&association)});
     tx.commit()?;

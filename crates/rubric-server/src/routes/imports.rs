@@ -5,7 +5,7 @@ use axum::extract::{Multipart, OriginalUri, Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use rubric_core::csv::{parse_rubrics, TEMPLATE};
+use rubric_core::csv::{parse_rubrics, CsvIssue, TEMPLATE};
 use rubric_core::edit::KeyGen;
 use rubric_core::forms::rubric_form;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -139,7 +139,7 @@ fn run_import(
     };
     let import = match parse_rubrics(bytes, &mut KeyGen::default()) {
         Ok(import) => import,
-        Err(error) => return finish("failed", &[json!({"message": error.to_string()})], &[]),
+        Err(error) => return finish("failed", &entries(&error.issues()), &[]),
     };
     let mut rubric_ids = Vec::new();
     for doc in &import.rubrics {
@@ -172,11 +172,7 @@ fn run_import(
         )?;
         rubric_ids.push(row.id);
     }
-    let errors: Vec<Value> = import
-        .issues
-        .iter()
-        .map(|i| json!({"message": i.to_string()}))
-        .collect();
+    let errors = entries(&import.issues);
     let workflow = if errors.is_empty() {
         "succeeded"
     } else {
@@ -245,4 +241,9 @@ pub async fn imported(
         }
     }
     Ok(Json(json!(rubrics)))
+}
+
+/// `error_data` entries: Canvas's `message`, with `row` and `column` where they are known.
+fn entries(issues: &[CsvIssue]) -> Vec<Value> {
+    issues.iter().map(|i| json!(i)).collect()
 }

@@ -322,7 +322,9 @@ pub fn generate_association(
         title: Some(object.2.clone()),
         purpose: purpose.clone().unwrap_or_else(|| "unknown".into()),
         hide_score_total: false,
-        bookmarked: purpose.as_deref() == Some("bookmark"),
+        // Canvas's column defaults to true: every association, a grading one included,
+        // bookmarks the rubric in its context (so `GET courses/:id/rubrics/:id` finds it).
+        bookmarked: true,
         hide_points: false,
         hide_outcome_results: false,
         workflow_state: "active".into(),
@@ -621,18 +623,27 @@ pub async fn destroy(
     }
     Permissions::require(Permissions::of(&conn, user.id, &found)?.manage_rubrics())?;
     let tx = conn.transaction()?;
-    tx.execute(
-        "UPDATE rubric_associations SET workflow_state = 'deleted', updated_at = ?4 WHERE rubric_id = ?1 AND context_type = ?2 AND context_id = ?3",
-        params![rubric_id, found.context.type_name(), found.context.id(), now()],
-    )?;
-    let mut rubric = store::rubric(&tx, rubric_id)?.ok_or(ApiError::NotFound)?;
-    if store::associations_where(&tx, "rubric_id = ?1 AND bookmarked = 1", [rubric_id])?.is_empty()
-    {
-        rubric.workflow_state = "deleted".into();
-        rubric.updated_at = now();
-        store::save_rubric(&tx, &rubric)?;
-    }
+    destroy_for(&tx, rubric_id, &found)?;
+    let rubric = store::rubric(&tx, rubric_id)?.ok_or(ApiError::NotFound)?;
     let body = json!({ "rubric": store::full_rubric(&tx, &rubric, true)? });
     tx.commit()?;
     Ok(Json(body))
+}
+
+/// Canvas's `Rubric#destroy_for`: removes the rubric's associations in `found`'s context, then
+/// soft-deletes the rubric when no bookmarked association remains anywhere.
+pub fn destroy_for(conn: &Connection, rubric_id: i64, found: &Found) -> ApiResult<()> {
+    conn.execute(
+        "UPDATE rubric_associations SET workflow_state = 'deleted', updated_at = ?4 WHERE rubric_id = ?1 AND context_type = ?2 AND context_id = ?3",
+        params![rubric_id, found.context.type_name(), found.context.id(), now()],
+    )?;
+    if store::associations_where(conn, "rubric_id = ?1 AND bookmarked = 1", [rubric_id])?.is_empty()
+    {
+        if let Some(mut rubric) = store::rubric(conn, rubric_id)? {
+            rubric.workflow_state = "deleted".into();
+            rubric.updated_at = now();
+            store::save_rubric(conn, &rubric)?;
+        }
+    }
+    Ok(())
 }
