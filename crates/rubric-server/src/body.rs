@@ -13,6 +13,22 @@ use crate::AppState;
 /// Largest request body accepted (CSV uploads have their own limit).
 pub const BODY_LIMIT: usize = 1 << 20;
 
+/// Reads a request body of at most `limit` bytes. Only a body over the limit is 413; one that
+/// cannot be read (the client broke off, a malformed chunk) is a 400 that says so.
+pub async fn read_body(
+    body: axum::body::Body,
+    limit: usize,
+) -> Result<axum::body::Bytes, ApiError> {
+    axum::body::to_bytes(body, limit).await.map_err(|error| {
+        let error = error.into_inner();
+        if error.is::<http_body_util::LengthLimitError>() {
+            ApiError::TooLarge(limit)
+        } else {
+            ApiError::BadRequest(format!("The request body could not be read: {error}"))
+        }
+    })
+}
+
 /// The merged parameters of a request.
 pub struct Params(pub Map<String, Value>);
 
@@ -55,9 +71,7 @@ impl FromRequest<Arc<AppState>> for Params {
             .and_then(|v| v.to_str().ok())
             .unwrap_or("")
             .to_ascii_lowercase();
-        let bytes = axum::body::to_bytes(request.into_body(), BODY_LIMIT)
-            .await
-            .map_err(|_| ApiError::TooLarge(BODY_LIMIT))?;
+        let bytes = read_body(request.into_body(), BODY_LIMIT).await?;
         if bytes.is_empty() {
             return Ok(Params(params));
         }

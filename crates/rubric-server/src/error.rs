@@ -28,6 +28,29 @@ pub enum ApiError {
     Internal(String),
 }
 
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ApiError::Unauthenticated => f.write_str("user authorization required"),
+            ApiError::InvalidToken => f.write_str("Invalid access token."),
+            ApiError::Unauthorized => f.write_str("user not authorized to perform that action"),
+            ApiError::NotFound => f.write_str("The specified resource does not exist."),
+            ApiError::Custom(status, body) => write!(f, "{status}: {body}"),
+            ApiError::Invalid(errors) => {
+                let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+                write!(f, "invalid: {}", messages.join("; "))
+            }
+            ApiError::BadRequest(message) => f.write_str(message),
+            ApiError::TooLarge(limit) => {
+                write!(f, "The request body is larger than {limit} bytes.")
+            }
+            ApiError::Internal(detail) => write!(f, "internal error: {detail}"),
+        }
+    }
+}
+
+impl std::error::Error for ApiError {}
+
 impl From<ParamError> for ApiError {
     fn from(error: ParamError) -> Self {
         ApiError::BadRequest(error.to_string())
@@ -71,12 +94,12 @@ impl IntoResponse for ApiError {
                 StatusCode::BAD_REQUEST,
                 json!({"errors": [{"message": message}]}),
             ),
-            ApiError::TooLarge(limit) => (
+            ApiError::TooLarge(_) => (
                 StatusCode::PAYLOAD_TOO_LARGE,
-                json!({"errors": [{"message": format!("The request body is larger than {limit} bytes.")}]}),
+                json!({"errors": [{"message": self.to_string()}]}),
             ),
-            ApiError::Internal(detail) => {
-                eprintln!("internal error: {detail}");
+            ApiError::Internal(_) => {
+                eprintln!("{self}");
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
                     json!({"errors": [{"message": "An error occurred.", "error_code": "internal_server_error"}]}),

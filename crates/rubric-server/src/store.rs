@@ -30,6 +30,22 @@ pub struct RubricRow {
 
 const RUBRIC_COLUMNS: &str = "id, user_id, rubric_id, context_type, context_id, title, data, points_possible, reusable, public, read_only, free_form_criterion_comments, hide_score_total, hide_points, workflow_state, created_at, updated_at";
 
+/// A JSON column's text parsed as `T`. A stored value that does not parse is an error (the
+/// request answers 500 and the log names the column), never an empty default that the next
+/// save would write back over the data.
+pub fn parse_column<T: serde::de::DeserializeOwned>(
+    text: &str,
+    index: usize,
+) -> rusqlite::Result<T> {
+    serde_json::from_str(text).map_err(|error| {
+        rusqlite::Error::FromSqlConversionFailure(
+            index,
+            rusqlite::types::Type::Text,
+            Box::new(error),
+        )
+    })
+}
+
 fn rubric_from(row: &Row<'_>) -> rusqlite::Result<RubricRow> {
     let data: String = row.get(6)?;
     Ok(RubricRow {
@@ -39,7 +55,7 @@ fn rubric_from(row: &Row<'_>) -> rusqlite::Result<RubricRow> {
         context_type: row.get(3)?,
         context_id: row.get(4)?,
         title: row.get(5)?,
-        data: serde_json::from_str(&data).unwrap_or_default(),
+        data: parse_column(&data, 6)?,
         points_possible: row.get(7)?,
         reusable: row.get(8)?,
         public: row.get(9)?,

@@ -335,3 +335,26 @@ fn random_bracket_bodies_never_cause_a_server_error() {
         );
     }
 }
+
+#[test]
+fn a_body_that_cannot_be_read_is_a_400_not_a_413() {
+    use std::io::{Read, Write};
+    let server = Server::demo();
+    let before = snapshot(&server);
+    let address = server.base.trim_start_matches("http://").to_string();
+    let mut socket = std::net::TcpStream::connect(address).unwrap();
+    // A chunked body whose second chunk size is not hexadecimal: small, but unreadable.
+    write!(
+        socket,
+        "POST /api/v1/accounts/1/outcome_proficiency HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {ADMIN}\r\n\
+         Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n\
+         5\r\nratin\r\nzz\r\n"
+    )
+    .unwrap();
+    socket.shutdown(std::net::Shutdown::Write).unwrap();
+    let mut answer = String::new();
+    socket.read_to_string(&mut answer).unwrap();
+    assert!(answer.starts_with("HTTP/1.1 400"), "{answer}");
+    assert!(answer.contains("could not be read"), "{answer}");
+    assert_eq!(before, snapshot(&server));
+}

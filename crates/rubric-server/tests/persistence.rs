@@ -105,3 +105,46 @@ fn every_acknowledged_write_survives_kill_minus_nine() {
     }
     drop(keep);
 }
+
+#[test]
+fn a_stored_row_that_does_not_parse_is_a_500_with_a_log_line_and_is_never_overwritten() {
+    let server = Server::demo();
+    let db = rusqlite::Connection::open(&server.db).unwrap();
+    db.execute("UPDATE rubrics SET data = '{not json' WHERE id = 1", [])
+        .unwrap();
+    let (status, body) = read(server.get("/api/v1/courses/1/rubrics/1", Some(TEACHER)));
+    assert_eq!(status, 500);
+    assert_eq!(body["errors"][0]["error_code"], "internal_server_error");
+    let (status, _) = read(server.form(
+        "PUT",
+        "/api/v1/courses/1/rubrics/1",
+        Some(TEACHER),
+        "rubric[title]=Overwritten&rubric[criteria][0][description]=C&rubric[criteria][0][ratings][0][points]=1",
+    ));
+    assert_eq!(status, 500, "a save over an unreadable rubric is refused");
+    let (title, data): (String, String) = db
+        .query_row("SELECT title, data FROM rubrics WHERE id = 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!(
+        (title.as_str(), data.as_str()),
+        ("Lab Report", "{not json"),
+        "the stored row is left for repair"
+    );
+    db.execute(
+        "UPDATE proficiencies SET ratings = '[' WHERE context_type = 'Account' AND context_id = 1",
+        [],
+    )
+    .unwrap();
+    let (status, _) = read(server.get("/api/v1/accounts/1/outcome_proficiency", Some(ADMIN)));
+    assert_eq!(status, 500);
+    let log = server.log();
+    assert!(
+        log.iter()
+            .filter(|line| line.starts_with("internal error:") && line.contains("index: "))
+            .count()
+            >= 3,
+        "each failure is logged with the column: {log:?}"
+    );
+}

@@ -45,7 +45,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<AssessmentRow> {
         assessor_id: row.get(5)?,
         assessment_type: row.get(6)?,
         score: row.get(7)?,
-        data: data.and_then(|d| serde_json::from_str(&d).ok()),
+        data: data.map(|d| store::parse_column(&d, 8)).transpose()?,
         artifact_attempt: row.get(9)?,
         created_at: row.get(10)?,
         updated_at: row.get(11)?,

@@ -49,7 +49,7 @@ fn import_json(conn: &Connection, id: i64, user: &User) -> ApiResult<Value> {
             let mut body = json!({
                 "id": r.get::<_, i64>(0)?, "workflow_state": r.get::<_, String>(1)?, "progress": r.get::<_, i64>(2)?,
                 "error_count": r.get::<_, i64>(3)?,
-                "error_data": serde_json::from_str::<Value>(&error_data).unwrap_or(json!([])),
+                "error_data": store::parse_column::<Value>(&error_data, 4)?,
             });
             body[context_key] = json!(r.get::<_, i64>(6)?);
             body["attachment_id"] = json!(r.get::<_, i64>(0)?);
@@ -95,10 +95,13 @@ pub async fn upload(
     {
         if field.name() == Some("attachment") {
             let name = field.file_name().unwrap_or("rubrics.csv").to_string();
-            let bytes = field
-                .bytes()
-                .await
-                .map_err(|_| ApiError::TooLarge(UPLOAD_LIMIT))?;
+            let bytes = field.bytes().await.map_err(|error| {
+                if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    ApiError::TooLarge(UPLOAD_LIMIT)
+                } else {
+                    ApiError::BadRequest(format!("The upload could not be read: {error}"))
+                }
+            })?;
             file = Some((name, bytes.to_vec()));
         }
     }
@@ -110,13 +113,15 @@ pub async fn upload(
     };
     let mut conn = state.db.lock();
     let stamp = now();
-    conn.execute(
+    // The import row and its rubrics land together or not at all: a failure leaves no import
+    // that stays "created" forever.
+    let tx = conn.transaction()?;
+    tx.execute(
         "INSERT INTO rubric_imports (context_type, context_id, user_id, workflow_state, progress, error_count, error_data, filename, size, created_at, updated_at) VALUES (?1, ?2, ?3, 'created', 0, 0, '[]', ?4, ?5, ?6, ?6)",
         params![found.context.type_name(), found.context.id(), user.id, filename, bytes.len() as i64, stamp],
     )?;
-    let import_id = conn.last_insert_rowid();
-    let created = import_json(&conn, import_id, &user)?;
-    let tx = conn.transaction()?;
+    let import_id = tx.last_insert_rowid();
+    let created = import_json(&tx, import_id, &user)?;
     run_import(&tx, &state, &found, &user, import_id, &bytes)?;
     tx.commit()?;
     Ok(Json(created))
@@ -228,12 +233,11 @@ pub async fn imported(
     let found = Context::from_path(&kind, &id)?.find(&conn)?;
     Permissions::require(Permissions::of(&conn, user.id, &found)?.manage_rubrics())?;
     let import_id = find_import(&conn, &found, &import)?;
-    let ids: String = conn.query_row(
+    let ids: Vec<i64> = conn.query_row(
         "SELECT rubric_ids FROM rubric_imports WHERE id = ?1",
         [import_id],
-        |r| r.get(0),
+        |r| store::parse_column(&r.get::<_, String>(0)?, 0),
     )?;
-    let ids: Vec<i64> = serde_json::from_str(&ids).unwrap_or_default();
     let mut rubrics = Vec::new();
     for id in ids {
         if let Some(r) = store::rubric(&conn, id)? {

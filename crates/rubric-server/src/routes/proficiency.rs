@@ -17,17 +17,14 @@ use crate::AppState;
 
 /// The context's own proficiency and its state, if it has one.
 fn own(conn: &Connection, context: Context) -> ApiResult<Option<(Proficiency, String)>> {
-    let row: Option<(String, String)> = conn
+    let row: Option<(Vec<ProficiencyRating>, String)> = conn
         .query_row(
             "SELECT ratings, workflow_state FROM proficiencies WHERE context_type = ?1 AND context_id = ?2",
             params![context.type_name(), context.id()],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((crate::store::parse_column(&r.get::<_, String>(0)?, 0)?, r.get(1)?)),
         )
         .optional()?;
-    Ok(row.map(|(ratings, state)| {
-        let ratings: Vec<ProficiencyRating> = serde_json::from_str(&ratings).unwrap_or_default();
-        (Proficiency { ratings }, state)
-    }))
+    Ok(row.map(|(ratings, state)| (Proficiency { ratings }, state)))
 }
 
 fn store(conn: &Connection, context: Context, scale: &Proficiency) -> ApiResult<()> {

@@ -3,6 +3,7 @@
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
 
 use reqwest::blocking::{Client, Response};
 use serde_json::Value;
@@ -17,6 +18,7 @@ pub struct Server {
     pub db: PathBuf,
     _dir: Option<tempfile::TempDir>,
     client: Client,
+    log: Arc<Mutex<Vec<String>>>,
 }
 
 impl Server {
@@ -39,7 +41,7 @@ impl Server {
             .args(["--addr", "127.0.0.1:0", "--db", db.to_str().unwrap()])
             .args(extra)
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
+            .stderr(Stdio::piped())
             .spawn()
             .expect("start rubric-server");
         let stdout = child.stdout.take().unwrap();
@@ -51,6 +53,16 @@ impl Server {
             .trim_end_matches('/')
             .to_string();
         std::thread::spawn(move || for _ in lines {});
+        // The log stays visible in the test output and can be read with `log()`.
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let stderr = BufReader::new(child.stderr.take().unwrap());
+        let sink = log.clone();
+        std::thread::spawn(move || {
+            for line in stderr.lines().map_while(Result::ok) {
+                eprintln!("{line}");
+                sink.lock().unwrap().push(line);
+            }
+        });
         Server {
             child,
             base,
@@ -60,7 +72,13 @@ impl Server {
                 .timeout(std::time::Duration::from_secs(20))
                 .build()
                 .unwrap(),
+            log,
         }
+    }
+
+    /// The lines the server wrote to its log (stderr) so far.
+    pub fn log(&self) -> Vec<String> {
+        self.log.lock().unwrap().clone()
     }
 
     pub fn url(&self, path: &str) -> String {
