@@ -146,6 +146,29 @@ pub(crate) fn spreadsheet_points(cell: &str) -> Option<f64> {
         .map(|p| round_to(p, 2))
 }
 
+/// What makes a spreadsheet read a cell as a formula (OWASP's CSV injection list).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell as exported: one that a spreadsheet would run as a formula is prefixed with `'`, and
+/// so is one that already starts with `'`, so that [`restore`] gives back exactly what was
+/// written.
+pub fn defuse(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(FORMULA_STARTS) || cell.starts_with('\'') {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// A cell as imported: the `'` that [`defuse`] added is removed (a `'` before a formula
+/// character or another `'`); any other cell is kept as it is.
+pub fn restore(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) || rest.starts_with('\'') => rest,
+        _ => cell,
+    }
+}
+
 /// Reads rubrics from CSV text. Rows group into rubrics by `Rubric Name`; a rating is skipped
 /// when its name cell is empty; points accept a decimal comma and are rounded to 2 places;
 /// `Criteria Enable Range` is on for `true` or `1` (any case).
@@ -169,7 +192,7 @@ pub fn parse_rubrics(input: &[u8], keys: &mut KeyGen) -> Result<CsvImport, CsvEr
     for (index, record) in reader.records().enumerate() {
         let row = index + 2;
         let record = record.map_err(|_| CsvError::NotCsv { row: Some(row) })?;
-        let cell = |i: Option<usize>| i.and_then(|i| record.get(i)).unwrap_or_default();
+        let cell = |i: Option<usize>| restore(i.and_then(|i| record.get(i)).unwrap_or_default());
         let title = cell(Some(columns.rubric)).trim().to_string();
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
@@ -269,8 +292,9 @@ pub fn parse_rubrics(input: &[u8], keys: &mut KeyGen) -> Result<CsvImport, CsvEr
     Ok(import)
 }
 
-/// Writes rubrics in the template format; [`parse_rubrics`] reads the result back to the same
-/// titles, criteria and ratings (points rounded to 2 places).
+/// Writes rubrics in the template format, every cell [`defuse`]d against spreadsheet formulas;
+/// [`parse_rubrics`] reads the result back to the same titles, criteria and ratings (points
+/// rounded to 2 places).
 pub fn write_rubrics(rubrics: &[RubricDoc]) -> String {
     let widest = rubrics
         .iter()
@@ -313,9 +337,12 @@ pub fn write_rubrics(rubrics: &[RubricDoc]) -> String {
             rows.push(row);
         }
     }
-    for row in rows {
-        // Writing to a Vec cannot fail.
-        let _ = writer.write_record(&row);
+    for (index, row) in rows.iter().enumerate() {
+        // Writing to a Vec cannot fail. The header row is ours; every other cell is defused.
+        let _ = match index {
+            0 => writer.write_record(row),
+            _ => writer.write_record(row.iter().map(|cell| defuse(cell).into_owned())),
+        };
     }
     String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
 }

@@ -207,8 +207,51 @@ fn export_writes_the_template_header_and_quotes_when_needed() {
     assert!(text.contains("R,\"Style, \"\"voice\"\"\",\"line one\nline two\",false,Full,,2.5\n"));
 }
 
+#[test]
+fn export_defuses_spreadsheet_formulas_and_import_restores_them() {
+    use rubric_core::csv::{defuse, restore};
+    for (typed, exported) in [
+        ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+        ("+1+2", "'+1+2"),
+        ("-2", "'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tcmd", "'\tcmd"),
+        ("\rcmd", "'\rcmd"),
+        ("'quoted", "''quoted"),
+        ("plain = fine", "plain = fine"),
+    ] {
+        assert_eq!(defuse(typed), exported, "{typed:?}");
+        assert_eq!(restore(exported), typed, "{exported:?}");
+    }
+    assert_eq!(
+        restore("'hello"),
+        "'hello",
+        "a quote before plain text is the user's"
+    );
+    let keys = &mut KeyGen::default();
+    let ratings = vec![RatingDoc::new(keys, "=cmd|' /C calc'!A0", "2")];
+    let text = write_rubrics(&[RubricDoc {
+        title: "@Essay".into(),
+        criteria: vec![CriterionDoc::new(keys, "+Style", ratings)],
+        ..RubricDoc::default()
+    }]);
+    let data_row = text.lines().nth(1).unwrap();
+    assert!(
+        data_row.starts_with("'@Essay,'+Style,,false,'=cmd|' /C calc'!A0,,2"),
+        "{data_row}"
+    );
+    let import = parse_rubrics(text.as_bytes(), &mut KeyGen::default()).unwrap();
+    assert_eq!(import.rubrics[0].title, "@Essay");
+    assert_eq!(import.rubrics[0].criteria[0].description, "+Style");
+    assert_eq!(
+        import.rubrics[0].criteria[0].ratings[0].description,
+        "=cmd|' /C calc'!A0"
+    );
+}
+
 fn arb_text() -> impl Strategy<Value = String> {
-    "[A-Za-z0-9][A-Za-z0-9 ,\"'\n;é]{0,12}".prop_map(|s| s.trim_end().to_string())
+    // Cells may start like a formula (or like a defused one) to prove the defusing reverses.
+    "[=+@'A-Za-z0-9-][A-Za-z0-9 ,\"'\n;é=+@-]{0,12}".prop_map(|s| s.trim_end().to_string())
 }
 
 fn arb_rubrics() -> impl Strategy<Value = Vec<RubricDoc>> {
