@@ -1,6 +1,6 @@
 use leptos::html::Section;
 use leptos::prelude::*;
-use rubric_core::edit::{Facts, Key, Level, LevelField, ScaleCommand, ScaleDoc, ScalePart};
+use rubric_core::edit::{Facts, Key, LevelField, ScaleCommand, ScaleDoc, ScalePart};
 
 use super::row::{delete_id, LevelRow};
 use super::state::{field_id, ScaleState};
@@ -11,9 +11,6 @@ use crate::ui::{
     focus_by_id, guard_unload, keep_drafts, summary_items, undo_keys, ConfirmDialog, Drafts,
     ErrorSummary, IdPrefix, SaveFailure, SaveFailureNotice, Status, Tasks, UndoButtons,
 };
-
-/// Colour of a newly added level (Canvas uses the same).
-const NEW_LEVEL_COLOR: &str = "EF4437";
 
 /// Where the form is saving to and what it tells the user about it.
 #[derive(Clone)]
@@ -59,21 +56,8 @@ pub fn ScaleForm(
         let ids = ids.clone();
         move |_| {
             let Some(key) = state.fresh_key() else { return };
-            let (index, points) = state
-                .peek(|d| {
-                    let last = d
-                        .levels
-                        .last()
-                        .and_then(|l| rubric_core::validate::parse_points(&l.points).ok());
-                    (d.levels.len(), last.map_or(0.0, |p| (p - 1.0).max(0.0)))
-                })
-                .unwrap_or_default();
-            let level = Level {
-                key,
-                description: String::new(),
-                points: rubric_core::ruby::number_to_input(points),
-                mastery: false,
-                color: NEW_LEVEL_COLOR.into(),
+            let Some((index, level)) = state.peek(|d| (d.levels.len(), d.new_level(key))) else {
+                return;
             };
             if state.dispatch(ScaleCommand::Insert { index, level }) {
                 status.say(format!("Level {} added", index + 1));

@@ -5,7 +5,7 @@ use rubric_core::{Rubric, RubricAssociation};
 use super::associations::Associations;
 use super::form::{RubricForm, SaveTarget};
 use super::read_only::ReadOnlyRubric;
-use super::state::{doc_from_rubric, RubricState};
+use super::state::RubricState;
 use crate::api::{get_rubric, has_permission, ApiConfig, ApiError, ContextPath};
 use crate::ui::{DraftNotice, Drafts, LoadError, Status, Tasks};
 
@@ -54,7 +54,7 @@ fn read_only_reason(context: &ContextPath) -> String {
 fn new_rubric(keys: &mut KeyGen) -> RubricDoc {
     RubricDoc {
         title: String::new(),
-        criteria: vec![CriterionDoc::starter(keys, 5.0)],
+        criteria: vec![CriterionDoc::starter(keys)],
         ..RubricDoc::default()
     }
 }
@@ -95,7 +95,7 @@ pub fn RubricEditor(
                 if let Ok(found) = &result {
                     let (doc, saved) = match &found.rubric {
                         Some(rubric) => {
-                            let doc = doc_from_rubric(rubric, &mut KeyGen::default());
+                            let doc = RubricDoc::from_rubric(rubric, &mut KeyGen::default());
                             (doc.clone(), doc)
                         }
                         None => (new_rubric(&mut KeyGen::default()), RubricDoc::default()),

@@ -1,45 +1,19 @@
 use leptos::prelude::*;
 use rubric_core::edit::{Key, RubricCommand, RubricPart, TextTarget};
-use rubric_core::ruby::{number_to_input, round_to};
-use rubric_core::rules::range_lower_bounds;
+use rubric_core::ruby::number_to_input;
+use rubric_core::rules::{range_text, round_points};
 use rubric_core::validate::parse_points;
 
 use super::state::{field_id, RubricState};
 use crate::ui::{IdPrefix, Status, TextField};
 
-/// The range a rating covers when its criterion uses point ranges, by Canvas's rule (from the
-/// next lower rating's points, exclusive, up to its own): "10 to >7 pts". Ratings may be out of
-/// order while the teacher types, so the lower neighbour is found by points.
-fn range_text(own: Option<f64>, others: &[Option<f64>]) -> String {
-    let Some(own) = own else {
-        return String::new();
-    };
-    if own <= 0.0 {
-        return "0 pts".into();
-    }
-    let mut high_to_low: Vec<f64> = others
-        .iter()
-        .flatten()
-        .copied()
-        .filter(|p| *p < own)
-        .collect();
-    high_to_low.push(own);
-    high_to_low.sort_by(|a, b| b.total_cmp(a));
-    let lower = range_lower_bounds(&high_to_low)[0];
-    format!(
-        "{} to >{} pts",
-        number_to_input(own),
-        number_to_input(lower)
-    )
-}
-
 /// Points keep at most two decimals: on leaving the field, "3.333" becomes "3.33" (announced).
-fn round_points(state: RubricState, status: Status, target: TextTarget) {
+fn round_typed_points(state: RubricState, status: Status, target: TextTarget) {
     let typed = state.peek(|d| d.text(target).map(str::to_string)).flatten();
     let Some(value) = typed.and_then(|t| parse_points(&t).ok()) else {
         return;
     };
-    let rounded = round_to(value, 2);
+    let rounded = round_points(value);
     if rounded != value {
         let text = number_to_input(rounded);
         state.dispatch(RubricCommand::SetText {
@@ -119,7 +93,7 @@ pub fn RatingCell(
                 })
                 on_blur=Callback::new(move |_| {
                     if numeric {
-                        round_points(state, status, target);
+                        round_typed_points(state, status, target);
                     }
                     state.seal();
                 }) />

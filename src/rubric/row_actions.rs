@@ -5,9 +5,6 @@ use super::criterion::RowAction;
 use super::state::{control_id, field_id, RubricState};
 use crate::ui::{focus_by_id, ConfirmDialog, IdPrefix, Status};
 
-/// Points of the first rating of a newly added criterion.
-const NEW_CRITERION_POINTS: f64 = 5.0;
-
 /// The grid's row actions: add, insert, duplicate, move, drop, delete (after the dialog
 /// confirms) criteria, and add, insert, delete ratings; each announced, with focus where the
 /// teacher expects it.
@@ -50,8 +47,7 @@ impl RowActions {
     /// A new criterion at `index` (Canvas's starter ratings), its description focused.
     pub fn insert_criterion(&self, index: usize) {
         let state = self.state;
-        let Some(criterion) = state.with_keys(|k| CriterionDoc::starter(k, NEW_CRITERION_POINTS))
-        else {
+        let Some(criterion) = state.with_keys(CriterionDoc::starter) else {
             return;
         };
         let key = criterion.key;

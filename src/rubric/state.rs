@@ -10,18 +10,6 @@ use crate::ui::{EditState, IdPrefix};
 /// the facts derived from them; see [`EditState`].
 pub type RubricState = EditState<RubricCommand>;
 
-/// The editable form of a rubric as Canvas returns it; "hide points" lives on the course's
-/// bookmark association.
-pub fn doc_from_rubric(rubric: &rubric_core::Rubric, keys: &mut KeyGen) -> RubricDoc {
-    let mut doc = RubricDoc::from_rubric(rubric, keys);
-    doc.hide_points = rubric
-        .associations
-        .iter()
-        .flatten()
-        .any(|a| a.association_type == "Course" && a.purpose == "bookmark" && a.hide_points);
-    doc
-}
-
 /// Gives `stored` the keys of `current` where both have the same criteria and rating counts.
 fn adopt_keys(stored: &mut RubricDoc, current: &RubricDoc) {
     let same_shape = stored.criteria.len() == current.criteria.len()
@@ -61,7 +49,7 @@ impl RubricState {
     /// Takes what Canvas stored after a save. Rows keep their keys when the shape is the same
     /// (so focus and undo survive) and gain Canvas's ids; anything else replaces the edits.
     pub fn accept_saved_rubric(&self, rubric: &rubric_core::Rubric) {
-        let Some(mut stored) = self.with_keys(|keys| doc_from_rubric(rubric, keys)) else {
+        let Some(mut stored) = self.with_keys(|keys| RubricDoc::from_rubric(rubric, keys)) else {
             return;
         };
         self.peek(|current| adopt_keys(&mut stored, current));

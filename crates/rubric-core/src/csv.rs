@@ -4,7 +4,8 @@
 use std::fmt;
 
 use crate::edit::{CriterionDoc, KeyGen, RatingDoc, RubricDoc};
-use crate::ruby::{number_to_input, round_to};
+use crate::ruby::number_to_input;
+use crate::rules::round_points;
 use crate::validate::parse_points;
 
 /// The body of Canvas's `GET /api/v1/rubrics/upload_template`, byte for byte.
@@ -143,7 +144,7 @@ impl Columns {
 pub(crate) fn spreadsheet_points(cell: &str) -> Option<f64> {
     parse_points(&cell.trim().replace(',', "."))
         .ok()
-        .map(|p| round_to(p, 2))
+        .map(round_points)
 }
 
 /// What makes a spreadsheet read a cell as a formula (OWASP's CSV injection list).

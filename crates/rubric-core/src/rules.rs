@@ -1,8 +1,8 @@
 //! Canvas's arithmetic on rubrics and assessments, shared so both sides compute alike.
 use std::cmp::Ordering;
 
-use crate::ruby::round_to;
-use crate::types::RubricRating;
+use crate::ruby::{number_to_input, round_to};
+use crate::types::{RubricAssociation, RubricRating};
 
 /// A criterion's points: its highest rating (Canvas ignores the submitted value), 0 without ratings.
 pub fn criterion_points(ratings: &[RubricRating]) -> f64 {
@@ -52,13 +52,45 @@ pub fn assessment_score(items: impl IntoIterator<Item = (Option<f64>, bool)>) ->
     total.map(|t| round_to(t, 4))
 }
 
-/// The lower bound of each rating's range in a range criterion whose ratings are ordered
-/// high to low: the next lower rating's points, 0 for the lowest. Rating `i` covers
-/// `(lower[i], points[i]]` (the lowest covers `[0, points]`).
-pub fn range_lower_bounds(points_high_to_low: &[f64]) -> Vec<f64> {
-    (0..points_high_to_low.len())
-        .map(|i| points_high_to_low.get(i + 1).copied().unwrap_or(0.0))
-        .collect()
+/// Rating points keep at most two decimals (Canvas's importer rounds with `.round(2)`; the
+/// editor rounds a typed value the same way when the field is left).
+pub fn round_points(points: f64) -> f64 {
+    round_to(points, 2)
+}
+
+/// The range a rating covers when its criterion uses point ranges, by Canvas's rule: from the
+/// next lower rating's points (exclusive) up to its own, as "10 to >7 pts"; a rating of 0 or
+/// less covers "0 pts". `others` are the points of the criterion's other ratings in any order
+/// (a teacher may be typing them), `None` where a value does not read as points.
+pub fn range_text(own: Option<f64>, others: &[Option<f64>]) -> String {
+    let Some(own) = own else {
+        return String::new();
+    };
+    if own <= 0.0 {
+        return "0 pts".into();
+    }
+    let lower = others
+        .iter()
+        .flatten()
+        .copied()
+        .filter(|p| *p < own)
+        .fold(None, |max: Option<f64>, p| {
+            Some(max.map_or(p, |m| m.max(p)))
+        })
+        .unwrap_or(0.0);
+    format!(
+        "{} to >{} pts",
+        number_to_input(own),
+        number_to_input(lower)
+    )
+}
+
+/// Whether a rubric hides its points: Canvas keeps the flag on the rubric's bookmark
+/// association in its course.
+pub fn hides_points<'a>(associations: impl IntoIterator<Item = &'a RubricAssociation>) -> bool {
+    associations
+        .into_iter()
+        .any(|a| a.association_type == "Course" && a.purpose == "bookmark" && a.hide_points)
 }
 
 /// The rating a score falls into: the exact match, or for range criteria the covering range.

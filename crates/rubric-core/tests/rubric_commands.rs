@@ -212,7 +212,7 @@ fn resolve(op: Op, doc: &RubricDoc, keys: &mut KeyGen) -> Option<RubricCommand> 
         },
         Op::AddCriterion(index) => RubricCommand::InsertCriterion {
             index,
-            criterion: CriterionDoc::starter(keys, 5.0),
+            criterion: CriterionDoc::starter(keys),
         },
         Op::DeleteCriterion(c) => RubricCommand::DeleteCriterion {
             key: criterion(&c)?.key,

@@ -4,11 +4,14 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use proptest::prelude::*;
 use rubric_core::decimal::fixed;
+use rubric_core::edit::{CriterionDoc, KeyGen, Level, ScaleDoc, NEW_LEVEL_COLOR};
 use rubric_core::ruby::{cast_boolean, float_to_s, number_to_input, round_to, str_to_f, str_to_i};
 use rubric_core::rules::{
-    assessment_score, criterion_points, points_possible, rating_for_points, sort_ratings,
+    assessment_score, criterion_points, hides_points, points_possible, range_text,
+    rating_for_points, round_points, sort_ratings,
 };
 use rubric_core::validate::parse_points;
+use rubric_core::RubricAssociation;
 use rubric_core::RubricRating;
 use serde_json::json;
 
@@ -118,6 +121,101 @@ fn range_criteria_find_the_covering_rating() {
     assert_eq!(find(6.0, true), Some("mid"));
     assert_eq!(find(1.0, true), Some("low"));
     assert_eq!(find(11.0, true), None);
+}
+
+#[test]
+fn a_range_rating_runs_from_the_next_lower_rating_exclusive_to_its_own_points() {
+    assert_eq!(
+        range_text(Some(10.0), &[Some(7.0), Some(0.0)]),
+        "10 to >7 pts"
+    );
+    assert_eq!(
+        range_text(Some(7.0), &[Some(10.0), Some(0.0), Some(3.5)]),
+        "7 to >3.5 pts",
+        "ratings in any order, as typed"
+    );
+    assert_eq!(
+        range_text(Some(3.5), &[Some(10.0), None]),
+        "3.5 to >0 pts",
+        "the lowest"
+    );
+    assert_eq!(range_text(Some(0.0), &[Some(10.0)]), "0 pts");
+    assert_eq!(
+        range_text(None, &[Some(10.0)]),
+        "",
+        "points that do not read"
+    );
+}
+
+#[test]
+fn points_round_to_two_places_half_away_from_zero() {
+    assert_eq!(round_points(3.333), 3.33);
+    assert_eq!(
+        round_points(2.675),
+        2.68,
+        "the decimal 2.675, not its binary neighbour"
+    );
+    assert_eq!(round_points(4.0), 4.0);
+}
+
+#[test]
+fn a_new_level_is_blank_one_point_below_the_last_in_canvas_red() {
+    let mut keys = KeyGen::default();
+    let level = |points: &str, keys: &mut KeyGen| Level {
+        key: keys.fresh(),
+        description: "L".into(),
+        points: points.into(),
+        mastery: false,
+        color: "000000".into(),
+    };
+    let scale = ScaleDoc {
+        levels: vec![level("3", &mut keys), level("2.5", &mut keys)],
+    };
+    let key = keys.fresh();
+    let added = scale.new_level(key);
+    assert_eq!(
+        (
+            added.key,
+            added.description.as_str(),
+            added.points.as_str(),
+            added.mastery,
+            added.color.as_str()
+        ),
+        (key, "", "1.5", false, NEW_LEVEL_COLOR)
+    );
+    let bottom = ScaleDoc {
+        levels: vec![level("0.5", &mut keys)],
+    };
+    assert_eq!(bottom.new_level(keys.fresh()).points, "0", "never below 0");
+    assert_eq!(ScaleDoc::default().new_level(keys.fresh()).points, "0");
+}
+
+#[test]
+fn a_new_criterion_starts_with_full_marks_at_five_and_no_marks() {
+    let criterion = CriterionDoc::starter(&mut KeyGen::default());
+    let ratings: Vec<(&str, &str)> = criterion
+        .ratings
+        .iter()
+        .map(|r| (r.description.as_str(), r.points.as_str()))
+        .collect();
+    assert_eq!(ratings, [("Full Marks", "5"), ("No Marks", "0")]);
+    assert_eq!(criterion.description, "");
+}
+
+#[test]
+fn points_are_hidden_only_by_the_course_bookmark_association() {
+    let association = |association_type: &str, purpose: &str, hide_points: bool| {
+        serde_json::from_value::<RubricAssociation>(json!({
+            "id": 1, "rubric_id": 1, "association_id": 1, "association_type": association_type,
+            "use_for_grading": false, "purpose": purpose, "context_id": 1, "context_type": "Course",
+            "hide_score_total": false, "bookmarked": true, "hide_points": hide_points
+        }))
+        .unwrap()
+    };
+    assert!(hides_points(&[association("Course", "bookmark", true)]));
+    assert!(!hides_points(&[association("Assignment", "grading", true)]));
+    assert!(!hides_points(&[association("Course", "bookmark", false)]));
+    assert!(!hides_points(&[]));
 }
 
 /// Ruby's `Float#to_s` spelled with Rust's own float formatting, the reference that the core's

@@ -178,7 +178,20 @@ fn every_issue_says_how_to_fix_it() {
     let doc = ScaleDoc {
         levels: vec![level(0, "", "x", false, "")],
     };
-    for issue in doc.validate() {
+    let issues = doc.validate();
+    let mut found: Vec<IssueCode> = issues.iter().map(|i| i.code).collect();
+    found.sort_by_key(|c| c.as_str());
+    assert_eq!(
+        found,
+        [
+            IssueCode::ColorBlank,
+            IssueCode::DescriptionBlank,
+            IssueCode::MasteryCount,
+            IssueCode::PointsNotANumber
+        ],
+        "the blank, unreadable level has these four problems"
+    );
+    for issue in issues {
         assert!(!issue.help().is_empty());
         assert!(issue.to_string().contains(&issue.message));
     }

@@ -124,7 +124,7 @@ impl RubricCommand {
             .and_then(|i| c.ratings[i].points_value());
         let below = c.ratings.get(index).and_then(RatingDoc::points_value);
         let points = match (above, below) {
-            (Some(a), Some(b)) => crate::ruby::round_to((a + b) / 2.0, 2),
+            (Some(a), Some(b)) => crate::rules::round_points((a + b) / 2.0),
             (Some(a), None) => (a - 1.0).max(0.0),
             (None, Some(b)) => b + 1.0,
             (None, None) => 0.0,

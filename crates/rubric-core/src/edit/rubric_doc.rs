@@ -78,6 +78,9 @@ impl RatingDoc {
     }
 }
 
+/// The points of a new criterion's top rating (Canvas's editor starts at 5).
+pub const NEW_CRITERION_POINTS: f64 = 5.0;
+
 impl CriterionDoc {
     /// A criterion with a fresh key, no Canvas id and the given ratings.
     pub fn new(keys: &mut KeyGen, description: &str, ratings: Vec<RatingDoc>) -> Self {
@@ -94,10 +97,10 @@ impl CriterionDoc {
         }
     }
 
-    /// Canvas's starting criterion: "Full Marks" and "No Marks".
-    pub fn starter(keys: &mut KeyGen, points: f64) -> Self {
+    /// Canvas's starting criterion: "Full Marks" ([`NEW_CRITERION_POINTS`]) and "No Marks".
+    pub fn starter(keys: &mut KeyGen) -> Self {
         let ratings = vec![
-            RatingDoc::new(keys, "Full Marks", &number_to_input(points)),
+            RatingDoc::new(keys, "Full Marks", &number_to_input(NEW_CRITERION_POINTS)),
             RatingDoc::new(keys, "No Marks", "0"),
         ];
         CriterionDoc::new(keys, "", ratings)
@@ -146,7 +149,7 @@ impl RubricDoc {
             title: rubric.title.clone(),
             free_form_criterion_comments: rubric.free_form_criterion_comments,
             hide_score_total: rubric.hide_score_total,
-            hide_points: false,
+            hide_points: crate::rules::hides_points(rubric.associations.iter().flatten()),
             criteria: rubric
                 .data
                 .iter()

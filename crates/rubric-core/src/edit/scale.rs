@@ -78,7 +78,26 @@ impl Level {
     }
 }
 
+/// The colour of a level added in the editor (Canvas's own default for a new level).
+pub const NEW_LEVEL_COLOR: &str = "EF4437";
+
 impl ScaleDoc {
+    /// The level "Add level" appends: blank, with [`NEW_LEVEL_COLOR`] and one point below the
+    /// last level (never below 0; 0 when the last level's points do not read).
+    pub fn new_level(&self, key: Key) -> Level {
+        let last = self
+            .levels
+            .last()
+            .and_then(|l| crate::validate::parse_points(&l.points).ok());
+        Level {
+            key,
+            description: String::new(),
+            points: number_to_input(last.map_or(0.0, |p| (p - 1.0).max(0.0))),
+            mastery: false,
+            color: NEW_LEVEL_COLOR.into(),
+        }
+    }
+
     /// An editable copy of a scale, with fresh keys.
     pub fn from_proficiency(proficiency: &Proficiency, keys: &mut KeyGen) -> Self {
         ScaleDoc {
