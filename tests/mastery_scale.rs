@@ -599,3 +599,47 @@ async fn unmounting_during_a_save_drops_the_answer_and_keeps_the_draft() {
     assert_eq!(posts().len(), 1);
     assert_eq!(uncaught_errors(), Vec::<String>::new());
 }
+
+#[wasm_bindgen_test]
+async fn a_scale_someone_else_saved_since_loading_is_not_replaced_without_asking() {
+    let mut theirs = default_scale();
+    theirs["ratings"][1]["description"] = json!("Meets Mastery");
+    let mut mine = default_scale();
+    mine["ratings"][0]["description"] = json!("Excellent");
+    let m = mount(routes(
+        true,
+        vec![answer(200, &default_scale()), answer(200, &theirs)],
+        vec![answer(200, &mine)],
+    ))
+    .await;
+    m.type_into("Description, level 1", "Excellent");
+    click_save(&m).await;
+    confirm_dialog(&m, "Save").await;
+    wait_for("the conflict dialog", || {
+        m.text().contains("This mastery scale changed in Canvas")
+    })
+    .await;
+    confirm_dialog(&m, "Review their changes").await;
+    wait_for("their changes", || {
+        m.text()
+            .contains("Level 2: \u{201c}Mastery\u{201d} \u{2192} \u{201c}Meets Mastery\u{201d}")
+    })
+    .await;
+    confirm_dialog(&m, "Cancel").await;
+    next_frame().await;
+    assert!(posts().is_empty(), "cancel keeps their version");
+    assert_eq!(
+        m.input("Description, level 1").value(),
+        "Excellent",
+        "and my edits"
+    );
+    click_save(&m).await;
+    confirm_dialog(&m, "Save").await;
+    confirm_dialog(&m, "Keep mine").await;
+    wait_for("Saved", || m.status() == "Saved").await;
+    assert_eq!(posts().len(), 1);
+    assert!(posts()[0]["body"]
+        .as_str()
+        .unwrap()
+        .contains("description%5D=Excellent"));
+}

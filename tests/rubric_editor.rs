@@ -366,7 +366,12 @@ async fn saving_puts_every_criterion_index_keyed_and_shows_what_canvas_stored() 
     let m = open(
         routes(
             true,
-            vec![answer(200, &rubric(5, json!([]))), answer(200, &stored)],
+            // The load, the check before the save, and the read-back after it.
+            vec![
+                answer(200, &rubric(5, json!([]))),
+                answer(200, &rubric(5, json!([]))),
+                answer(200, &stored),
+            ],
             vec![saved_answer(&stored)],
         ),
         "5",
@@ -782,4 +787,102 @@ async fn ratings_can_be_shown_lowest_first_and_added_at_the_shown_end() {
     );
     focus_on("Criterion 1 rating 4 description").await;
     assert_eq!(total(&m), "19");
+}
+
+/// The open dialog's text.
+fn dialog_text(m: &Mounted) -> String {
+    m.host
+        .query_selector("dialog[open]")
+        .unwrap()
+        .map(|d| d.text_content().unwrap_or_default())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn a_rubric_someone_else_saved_since_loading_is_reviewed_before_keep_mine_overwrites_it() {
+    let mut theirs = rubric(5, json!([]));
+    theirs["data"][0]["description"] = json!("Claim");
+    theirs["data"][0]["ratings"][0]["points"] = json!(4.0);
+    let mut mine = rubric(5, json!([]));
+    mine["title"] = json!("Essay (mine)");
+    let m = open(
+        routes(
+            true,
+            vec![
+                answer(200, &rubric(5, json!([]))),
+                answer(200, &theirs),
+                answer(200, &mine),
+            ],
+            vec![saved_answer(&mine)],
+        ),
+        "5",
+    )
+    .await;
+    m.type_into("Rubric title", "Essay (mine)");
+    save(&m).await;
+    wait_for("the conflict dialog", || {
+        dialog_text(&m).contains("This rubric changed in Canvas")
+    })
+    .await;
+    assert!(requests_with("PUT").is_empty(), "nothing overwritten yet");
+    confirm_dialog(&m, "Review their changes").await;
+    wait_for("their changes", || {
+        dialog_text(&m).contains("Their changes")
+    })
+    .await;
+    let text = dialog_text(&m);
+    assert!(
+        text.contains("Criterion \u{201c}Thesis\u{201d}: \u{201c}Thesis\u{201d} \u{2192} \u{201c}Claim\u{201d}"),
+        "{text}"
+    );
+    assert!(
+        text.contains("rating \u{201c}Strong\u{201d}: points 5 \u{2192} 4"),
+        "{text}"
+    );
+    confirm_dialog(&m, "Keep mine").await;
+    wait_for("Saved", || m.status().contains("Saved")).await;
+    let puts = requests_with("PUT");
+    assert_eq!(puts.len(), 1);
+    let body = rubric_core::params::decode(puts[0]["body"].as_str().unwrap().as_bytes()).unwrap();
+    assert_eq!(body["rubric"]["title"], "Essay (mine)");
+    assert_eq!(body["rubric"]["criteria"]["0"]["description"], "Thesis");
+}
+
+#[wasm_bindgen_test]
+async fn a_rubric_deleted_by_someone_else_can_only_be_saved_as_a_copy() {
+    let mut copy = rubric(9, json!([]));
+    copy["title"] = json!("Essay (mine)");
+    let routes = json!([
+        {"method": "GET", "path": "/api/v1/courses/1/rubrics/5", "answers": [
+            answer(200, &rubric(5, json!([]))),
+            answer(404, &json!({"errors": [{"message": "The specified resource does not exist."}]}))
+        ]},
+        {"method": "GET", "path": "/api/v1/courses/1/permissions", "answers": [answer(200, &json!({"manage_rubrics": true}))]},
+        {"method": "GET", "path": "/api/v1/courses/1/assignments", "answers": [answer(200, &json!([]))]},
+        {"method": "GET", "path": "/api/v1/courses/1", "answers": [answer(200, &json!({"id": 1, "name": "Biology 101"}))]},
+        {"method": "POST", "path": "/api/v1/courses/1/rubrics", "answers": [saved_answer(&copy)]},
+        {"method": "GET", "path": "/api/v1/courses/1/rubrics/9", "answers": [answer(200, &copy)]}
+    ]);
+    let m = open(routes, "5").await;
+    m.type_into("Rubric title", "Essay (mine)");
+    save(&m).await;
+    wait_for("the conflict dialog", || {
+        dialog_text(&m).contains("deleted this rubric")
+    })
+    .await;
+    assert!(
+        !dialog_text(&m).contains("Keep mine"),
+        "a deleted rubric cannot be saved over"
+    );
+    confirm_dialog(&m, "Save mine as a copy").await;
+    wait_for("the copy notice", || {
+        m.text()
+            .contains("Your version is saved as a new rubric, id 9")
+    })
+    .await;
+    let posts = requests_with("POST");
+    assert_eq!(posts.len(), 1);
+    let body = rubric_core::params::decode(posts[0]["body"].as_str().unwrap().as_bytes()).unwrap();
+    assert_eq!(body["rubric"]["title"], "Essay (mine)");
+    assert!(requests_with("PUT").is_empty());
 }

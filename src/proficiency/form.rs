@@ -1,15 +1,17 @@
 use leptos::html::Section;
 use leptos::prelude::*;
+use rubric_core::changes::scale_changes;
 use rubric_core::edit::{Facts, Key, LevelField, ScaleCommand, ScaleDoc, ScalePart};
 
 use super::row::{delete_id, LevelRow};
 use super::state::{field_id, ScaleState};
-use crate::api::{save_proficiency, ApiConfig, ApiError, ContextPath};
+use crate::api::{get_proficiency, save_proficiency, ApiConfig, ApiError, ContextPath};
 use crate::events::{emit, emit_dirty_changes};
 use crate::json;
 use crate::ui::{
-    focus_by_id, guard_unload, keep_drafts, summary_items, undo_keys, ConfirmDialog, Drafts,
-    ErrorSummary, IdPrefix, SaveFailure, SaveFailureNotice, Status, Tasks, UndoButtons,
+    focus_by_id, guard_unload, keep_drafts, summary_items, undo_keys, ConfirmDialog, Conflict,
+    ConflictDialog, Drafts, ErrorSummary, IdPrefix, SaveFailure, SaveFailureNotice, Status, Tasks,
+    UndoButtons,
 };
 
 /// Where the form is saving to and what it tells the user about it.
@@ -183,10 +185,10 @@ pub fn ScaleForm(
             }
         }
     };
-    let save_confirmed = {
+    let send = {
         let target = target.clone();
         let ids = ids.clone();
-        Callback::new(move |_| {
+        Callback::new(move |_: ()| {
             let Some(Ok(scale)) = state.peek(ScaleDoc::to_proficiency) else {
                 return;
             };
@@ -223,6 +225,45 @@ pub fn ScaleForm(
         })
     };
 
+    // Before saving over the context's scale, Canvas's version is compared with the one this
+    // editor loaded: if someone else saved since, the teacher chooses (keep mine or cancel).
+    let conflict = RwSignal::new(None::<Conflict>);
+    let save_confirmed = {
+        let target = target.clone();
+        Callback::new(move |_: ()| {
+            let target = target.clone();
+            saving.set(true);
+            failure.clear();
+            tasks.spawn(async move {
+                let theirs = match get_proficiency(&target.config, &target.context).await {
+                    Ok(theirs) => theirs,
+                    Err(other) => {
+                        saving.set(false);
+                        failure.report(root.get_untracked(), other.to_string());
+                        return;
+                    }
+                };
+                let theirs = theirs
+                    .map(|p| {
+                        ScaleDoc::from_proficiency(&p, &mut rubric_core::edit::KeyGen::default())
+                    })
+                    .unwrap_or_default();
+                let changes = state
+                    .peek_saved(|loaded| scale_changes(loaded, &theirs))
+                    .unwrap_or_default();
+                if changes.is_empty() {
+                    send.run(());
+                } else {
+                    saving.set(false);
+                    status.say("This mastery scale changed in Canvas since you opened it");
+                    conflict.set(Some(Conflict {
+                        changes,
+                        deleted: false,
+                    }));
+                }
+            });
+        })
+    };
     let summary_items = {
         let ids = ids.clone();
         move || {
@@ -292,6 +333,7 @@ pub fn ScaleForm(
             <SaveFailureNotice failure on_retry=save_confirmed />
             <ConfirmDialog open=confirm_save title="Save mastery scale?".to_string() body=Signal::derive(confirm_text)
                 confirm_label="Save".to_string() on_confirm=save_confirmed on_cancel=Callback::new(|_| ()) />
+            <ConflictDialog conflict what="mastery scale" on_keep=send />
             <ConfirmDialog open=delete_open title="Delete level?".to_string() body=Signal::derive(delete_text)
                 confirm_label="Delete".to_string() on_confirm=delete_confirmed on_cancel=delete_cancelled />
         </section>

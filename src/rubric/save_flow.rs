@@ -1,17 +1,19 @@
 use leptos::html::Section;
 use leptos::prelude::*;
-use rubric_core::edit::{Facts, TextTarget};
+use rubric_core::changes::rubric_changes;
+use rubric_core::edit::{Facts, KeyGen, RubricDoc, TextTarget};
 use rubric_core::update::{
     grading_associations, grading_uses, update_effect, ScoredContent, UpdateEffect,
 };
 use rubric_core::{Rubric, RubricAssociation};
 
 use super::state::{field_id, RubricState};
-use crate::api::{save_rubric, ApiConfig, ApiError, ContextPath};
+use crate::api::{get_rubric, save_rubric, ApiConfig, ApiError, ContextPath};
 use crate::events::emit;
 use crate::json;
 use crate::ui::{
-    focus_by_id, ConfirmDialog, Drafts, IdPrefix, SaveFailure, SaveFailureNotice, Status, Tasks,
+    focus_by_id, ConfirmDialog, Conflict, ConflictDialog, Drafts, IdPrefix, SaveFailure,
+    SaveFailureNotice, Status, Tasks,
 };
 
 /// Where the form saves to.
@@ -66,7 +68,8 @@ fn save_warning(
 }
 
 /// The save: validation first (focus to the first problem), then a warning when the rubric
-/// is in use, then the request; Canvas's refusals land at the title or the summary, other
+/// is in use, then a check that nobody else saved it since it was loaded (if someone did, the
+/// teacher chooses: keep mine, save mine as a copy, or cancel), then the request; Canvas's refusals land at the title or the summary, other
 /// failures keep every edit and offer "Retry save".
 #[derive(Clone, Copy)]
 pub struct SaveFlow {
@@ -79,6 +82,8 @@ pub struct SaveFlow {
     warning: RwSignal<Option<String>>,
     failure: SaveFailure,
     copy_notice: RwSignal<Option<String>>,
+    conflict: RwSignal<Option<Conflict>>,
+    send: Callback<bool>,
 }
 
 impl SaveFlow {
@@ -97,12 +102,15 @@ impl SaveFlow {
         let failure = SaveFailure::new(ids.id("save-error"), "rubric");
         let copy_notice = RwSignal::new(None::<String>);
         let (rubric_id, drafts) = (target.rubric_id, target.drafts);
-        let confirmed = {
-            let (config, context, ids) = (target.config, target.context, ids.clone());
-            Callback::new(move |_| {
+        // The request itself: over the rubric, or (`as_copy`) as a new rubric.
+        let send = {
+            let (config, context, ids) =
+                (target.config.clone(), target.context.clone(), ids.clone());
+            Callback::new(move |as_copy: bool| {
                 let Some(doc) = state.snapshot() else { return };
                 let (config, context, ids) = (config.clone(), context.clone(), ids.clone());
-                let before = rubric_id.get_untracked();
+                let current = rubric_id.get_untracked();
+                let before = if as_copy { None } else { current };
                 saving.set(true);
                 failure.clear();
                 tasks.spawn(async move {
@@ -112,6 +120,8 @@ impl SaveFlow {
                         Ok(rubric) => {
                             if let Some(old) = before.filter(|old| *old != rubric.id) {
                                 copy_notice.set(Some(format!("Canvas kept rubric {old} unchanged for the assignments it grades and saved your changes as a new rubric, id {}.", rubric.id)));
+                            } else if let Some(theirs) = current.filter(|_| as_copy) {
+                                copy_notice.set(Some(format!("Your version is saved as a new rubric, id {}; the version saved by someone else stays as rubric {theirs}.", rubric.id)));
                             }
                             drafts.with_value(Drafts::clear);
                             state.accept_saved_rubric(&rubric);
@@ -138,6 +148,52 @@ impl SaveFlow {
                             });
                         }
                         Err(other) => failure.report(root.get_untracked(), other.to_string()),
+                    }
+                });
+            })
+        };
+        // Before a rubric that exists is saved over, Canvas's version is compared with the one
+        // this editor loaded: if someone else saved since, the teacher chooses.
+        let conflict = RwSignal::new(None::<Conflict>);
+        let confirmed = {
+            let (config, context) = (target.config, target.context);
+            Callback::new(move |_| {
+                let Some(id) = rubric_id.get_untracked() else {
+                    send.run(false);
+                    return;
+                };
+                let (config, context) = (config.clone(), context.clone());
+                saving.set(true);
+                failure.clear();
+                tasks.spawn(async move {
+                    let found = match get_rubric(&config, &context, id).await {
+                        Ok(theirs) => {
+                            let theirs = RubricDoc::from_rubric(&theirs, &mut KeyGen::default());
+                            let changes = state
+                                .peek_saved(|loaded| rubric_changes(loaded, &theirs))
+                                .unwrap_or_default();
+                            (!changes.is_empty()).then_some(Conflict {
+                                changes,
+                                deleted: false,
+                            })
+                        }
+                        Err(ApiError::NotFound) => Some(Conflict {
+                            changes: Vec::new(),
+                            deleted: true,
+                        }),
+                        Err(other) => {
+                            saving.set(false);
+                            failure.report(root.get_untracked(), other.to_string());
+                            return;
+                        }
+                    };
+                    match found {
+                        None => send.run(false),
+                        Some(found) => {
+                            saving.set(false);
+                            status.say("This rubric changed in Canvas since you opened it");
+                            conflict.set(Some(found));
+                        }
                     }
                 });
             })
@@ -177,6 +233,8 @@ impl SaveFlow {
             warning,
             failure,
             copy_notice,
+            conflict,
+            send,
         }
     }
 }
@@ -191,6 +249,8 @@ pub fn SaveNotices(flow: SaveFlow) -> impl IntoView {
         confirmed,
         confirm_open,
         warning,
+        conflict,
+        send,
         ..
     } = flow;
     view! {
@@ -200,5 +260,7 @@ pub fn SaveNotices(flow: SaveFlow) -> impl IntoView {
         <SaveFailureNotice failure on_retry=confirmed />
         <ConfirmDialog open=confirm_open title="Save rubric?".to_string() body=Signal::derive(move || warning.get().unwrap_or_default())
             confirm_label="Save".to_string() on_confirm=confirmed on_cancel=Callback::new(|_| ()) />
+        <ConflictDialog conflict what="rubric" on_keep=Callback::new(move |_| send.run(false))
+            on_copy=Callback::new(move |_| send.run(true)) />
     }
 }

@@ -2,6 +2,7 @@
 //! dialog, undo/redo, local drafts, the unsaved-changes guard and the error summary.
 mod announcer;
 mod confirm;
+mod conflict;
 mod download;
 mod draft;
 mod draft_notice;
@@ -17,6 +18,7 @@ mod unload;
 
 pub use announcer::{Announcer, Status};
 pub use confirm::ConfirmDialog;
+pub use conflict::{Conflict, ConflictDialog};
 pub use download::{download_text, file_name};
 pub use draft::{keep_drafts, Drafts};
 pub use draft_notice::DraftNotice;

@@ -199,6 +199,16 @@ impl Mounted {
 /// Installs `routes` as the fake Canvas, clears local storage and mounts an editor with
 /// `mount(host, options)` into a new host element.
 pub fn mount_with(routes: &Value, options: &Value, mount: MountFn) -> Mounted {
+    // A test that failed never dropped its editor: take its host (and any open modal dialog,
+    // which would make the page inert) out of the page so that the failure stays its own.
+    let leftovers = document().query_selector_all("[data-test-host]").unwrap();
+    for i in 0..leftovers.length() {
+        leftovers
+            .item(i)
+            .unwrap()
+            .unchecked_into::<web_sys::Element>()
+            .remove();
+    }
     install_fetch(&routes.to_string());
     web_sys::window()
         .unwrap()
@@ -217,6 +227,7 @@ pub type MountFn = fn(HtmlElement, JsValue) -> Result<rubric_editor::EditorHandl
 /// reload of the page).
 pub fn remount(options: &Value, mount: MountFn) -> Mounted {
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    host.set_attribute("data-test-host", "").unwrap();
     document().body().unwrap().append_child(&host).unwrap();
     let options = js_sys::JSON::parse(&options.to_string()).unwrap();
     let handle = mount(host.clone(), options).unwrap();
@@ -236,26 +247,21 @@ pub fn active_label() -> String {
         .unwrap_or_default()
 }
 
-/// Clicks `label` in the open confirmation dialog.
-pub async fn confirm_dialog(mounted: &Mounted, label: &str) {
-    wait_for("the confirm dialog", || {
-        mounted
-            .host
-            .query_selector("dialog[open]")
-            .unwrap()
-            .is_some()
-    })
-    .await;
-    let dialog = mounted
-        .host
-        .query_selector("dialog[open]")
-        .unwrap()
-        .unwrap();
+/// The button `label` of the open dialog, once a dialog with it is open.
+fn dialog_button(mounted: &Mounted, label: &str) -> Option<HtmlElement> {
+    let dialog = mounted.host.query_selector("dialog[open]").unwrap()?;
     let buttons = dialog.query_selector_all("button").unwrap();
-    let confirm = (0..buttons.length())
+    (0..buttons.length())
         .filter_map(|i| buttons.item(i))
         .map(|b| b.unchecked_into::<HtmlElement>())
         .find(|b| b.text_content().as_deref() == Some(label))
-        .unwrap();
-    confirm.click();
+}
+
+/// Clicks `label` in the open dialog, waiting until a dialog with that button is open.
+pub async fn confirm_dialog(mounted: &Mounted, label: &str) {
+    wait_for(&format!("an open dialog with {label:?}"), || {
+        dialog_button(mounted, label).is_some()
+    })
+    .await;
+    dialog_button(mounted, label).unwrap().click();
 }
