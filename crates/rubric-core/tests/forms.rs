@@ -106,7 +106,9 @@ fn what_the_editor_sends_is_read_back_as_the_rubric_it_typed() {
     assert_eq!(read.title, "Essay");
     assert_eq!(read.free_form_criterion_comments, Some(true));
     assert_eq!(read.points_possible, 9.0);
-    let criteria: Vec<(&str, &str, f64, bool, Vec<(&str, f64)>)> = read
+    /// Description, long description, points, range, and (rating, points) per criterion.
+    type Row<'a> = (&'a str, &'a str, f64, bool, Vec<(&'a str, f64)>);
+    let criteria: Vec<Row> = read
         .criteria
         .iter()
         .map(|c| {
