@@ -643,3 +643,30 @@ async fn a_scale_someone_else_saved_since_loading_is_not_replaced_without_asking
         .unwrap()
         .contains("description%5D=Excellent"));
 }
+
+#[wasm_bindgen_test]
+async fn a_sign_in_canvas_no_longer_accepts_keeps_the_edits_editable_and_retry_saves() {
+    let expired = json!({"errors": [{"message": "Invalid access token."}]});
+    let m = mount(routes(
+        true,
+        vec![answer(200, &default_scale())],
+        vec![answer(401, &expired), answer(200, &default_scale())],
+    ))
+    .await;
+    m.type_into("Description, level 1", "Top");
+    click_save(&m).await;
+    confirm_dialog(&m, "Save").await;
+    wait_for("the sign-in message", || {
+        m.text()
+            .contains("Canvas no longer accepts your sign-in (Invalid access token.)")
+    })
+    .await;
+    assert!(
+        !m.text().contains("Canvas refused the save"),
+        "not mistaken for a missing permission"
+    );
+    assert_eq!(m.input("Description, level 1").value(), "Top");
+    m.button("Retry save").click();
+    wait_for("Saved", || m.status() == "Saved").await;
+    assert_eq!(posts().len(), 2);
+}

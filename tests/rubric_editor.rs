@@ -825,11 +825,16 @@ async fn a_rubric_someone_else_saved_since_loading_is_reviewed_before_keep_mine_
     })
     .await;
     assert!(requests_with("PUT").is_empty(), "nothing overwritten yet");
+    let changes_shown = || {
+        m.host
+            .query_selector("dialog[open] .rbe-dialog__changes")
+            .unwrap()
+            .and_then(|list| list.parent_element())
+            .is_some_and(|panel| !panel.has_attribute("hidden"))
+    };
+    assert!(!changes_shown(), "their changes wait to be asked for");
     confirm_dialog(&m, "Review their changes").await;
-    wait_for("their changes", || {
-        dialog_text(&m).contains("Their changes")
-    })
-    .await;
+    wait_for("their changes", changes_shown).await;
     let text = dialog_text(&m);
     assert!(
         text.contains("Criterion \u{201c}Thesis\u{201d}: \u{201c}Thesis\u{201d} \u{2192} \u{201c}Claim\u{201d}"),

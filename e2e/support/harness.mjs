@@ -14,9 +14,12 @@ const axeSource = readFileSync(path.join(root, "e2e/node_modules/axe-core/axe.mi
 
 export const TOKENS = { admin: "demo-admin-token", teacher: "demo-teacher-token", student: "demo-student-token" };
 
-/** Starts a server on a free loopback port; resolves to { url, stop }. */
-export async function startServer() {
-  const child = spawn(binary, ["--addr", "127.0.0.1:0", "--db", ":memory:", "--demo", "--dist", dist], {
+/**
+ * Starts a server; resolves to { url, stop }. By default on a free loopback port with a fresh
+ * in-memory demo database; `db` (a file) and `addr` (host:port) restart one where it was.
+ */
+export async function startServer({ db = ":memory:", addr = "127.0.0.1:0" } = {}) {
+  const child = spawn(binary, ["--addr", addr, "--db", db, "--demo", "--dist", dist], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const lines = createInterface({ input: child.stdout });

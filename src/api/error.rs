@@ -9,8 +9,11 @@ use crate::json;
 pub enum ApiError {
     /// The request never got an answer (offline, refused, timed out).
     Network(String),
-    /// 401 or 403: not signed in, or not allowed.
+    /// 401 or 403 for a user who is signed in but may not do this.
     NotAllowed(String),
+    /// 401 for a sign-in Canvas no longer accepts (an expired or revoked token, an ended
+    /// session): signing in again and retrying works, so the edits stay editable.
+    SignedOut(String),
     /// Canvas's throttle kept refusing after retries.
     RateLimited,
     /// 404.
@@ -37,7 +40,12 @@ impl ApiError {
                 .or_else(|| json::get(&answer, "message").as_string())
                 .unwrap_or_else(|| body.chars().take(200).collect())
         };
+        // Canvas says `"status": "unauthorized"` only for a missing permission; an invalid
+        // token ("Invalid access token.") or no sign-in ("unauthenticated") is a sign-in problem.
+        let permission =
+            json::get(&answer, "status").as_string().as_deref() == Some("unauthorized");
         match status {
+            401 if !permission => ApiError::SignedOut(first_message()),
             401 | 403 => ApiError::NotAllowed(first_message()),
             404 => ApiError::NotFound,
             422 => {
@@ -65,6 +73,10 @@ impl fmt::Display for ApiError {
             ApiError::NotAllowed(message) => {
                 write!(f, "You are not allowed to do this ({message}).")
             }
+            ApiError::SignedOut(message) => write!(
+                f,
+                "Canvas no longer accepts your sign-in ({message}). Sign in to Canvas again, then try again; your changes are kept here."
+            ),
             ApiError::RateLimited => {
                 f.write_str("Canvas is limiting requests right now. Wait a moment and try again.")
             }

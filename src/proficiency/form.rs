@@ -332,10 +332,10 @@ pub fn ScaleForm(
             </div>
             <SaveFailureNotice failure on_retry=save_confirmed />
             <ConfirmDialog open=confirm_save title="Save mastery scale?".to_string() body=Signal::derive(confirm_text)
-                confirm_label="Save".to_string() on_confirm=save_confirmed on_cancel=Callback::new(|_| ()) />
+                confirm_label="Save" on_confirm=save_confirmed on_cancel=Callback::new(|_| ()) />
             <ConflictDialog conflict what="mastery scale" on_keep=send />
             <ConfirmDialog open=delete_open title="Delete level?".to_string() body=Signal::derive(delete_text)
-                confirm_label="Delete".to_string() on_confirm=delete_confirmed on_cancel=delete_cancelled />
+                confirm_label="Delete" on_confirm=delete_confirmed on_cancel=delete_cancelled />
         </section>
     }
 }

@@ -204,7 +204,7 @@ pub fn RubricList(
                     on_imported=Callback::new({ let reload = reload.clone(); move |_| reload() }) />
             </Show>
             <ConfirmDialog open=delete_open title="Delete rubric?".to_string() body=Signal::derive(delete_text)
-                confirm_label="Delete".to_string() on_confirm=delete_confirmed on_cancel=Callback::new(move |_| pending_delete.set(None)) />
+                confirm_label="Delete" on_confirm=delete_confirmed on_cancel=Callback::new(move |_| pending_delete.set(None)) />
         </section>
     }
 }

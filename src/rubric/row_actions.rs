@@ -240,7 +240,7 @@ pub fn DeleteCriterionDialog(actions: RowActions) -> impl IntoView {
     let (confirm, cancel) = (actions.clone(), actions);
     view! {
         <ConfirmDialog open title="Delete criterion?".to_string() body=Signal::derive(text)
-            confirm_label="Delete".to_string()
+            confirm_label="Delete"
             on_confirm=Callback::new(move |_| confirm.delete_confirmed())
             on_cancel=Callback::new(move |_| cancel.delete_cancelled()) />
     }

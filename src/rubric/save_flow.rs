@@ -259,7 +259,7 @@ pub fn SaveNotices(flow: SaveFlow) -> impl IntoView {
         </Show>
         <SaveFailureNotice failure on_retry=confirmed />
         <ConfirmDialog open=confirm_open title="Save rubric?".to_string() body=Signal::derive(move || warning.get().unwrap_or_default())
-            confirm_label="Save".to_string() on_confirm=confirmed on_cancel=Callback::new(|_| ()) />
+            confirm_label="Save" on_confirm=confirmed on_cancel=Callback::new(|_| ()) />
         <ConflictDialog conflict what="rubric" on_keep=Callback::new(move |_| send.run(false))
             on_copy=Callback::new(move |_| send.run(true)) />
     }

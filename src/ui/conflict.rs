@@ -1,5 +1,6 @@
-use leptos::html::Dialog;
 use leptos::prelude::*;
+
+use super::confirm::{Choice, ChoiceDialog, Details};
 
 /// What another teacher saved since this editor loaded, found when a save is asked for.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -13,7 +14,6 @@ pub struct Conflict {
 /// The choice a save makes when the item changed in Canvas since it was loaded: review their
 /// changes (a list, by criterion and rating or by level), keep mine (overwrite theirs), save
 /// mine as a copy (when the item can be copied), or cancel. Nothing is overwritten silently.
-/// A native modal `<dialog>`: focus is trapped, Escape cancels.
 #[component]
 pub fn ConflictDialog(
     /// The conflict waiting for a choice; `None` closes the dialog.
@@ -26,43 +26,9 @@ pub fn ConflictDialog(
     #[prop(optional)]
     on_copy: Option<Callback<()>>,
 ) -> impl IntoView {
-    let dialog = NodeRef::<Dialog>::new();
-    let first_button = NodeRef::<leptos::html::Button>::new();
-    let reviewing = RwSignal::new(false);
-    Effect::new(move |_| {
-        let Some(element) = dialog.get() else { return };
-        if conflict.with(Option::is_some) {
-            if !element.open() {
-                reviewing.set(false);
-                let _ = element.show_modal();
-            }
-            if let Some(button) = first_button.get_untracked() {
-                let _ = button.focus();
-            }
-        } else if element.open() {
-            element.close();
-        }
-    });
-    let ids = super::IdPrefix::new();
-    let (heading_id, body_id, list_id) = (ids.id("heading"), ids.id("body"), ids.id("changes"));
-    let (labelled_by, described_by, controls) =
-        (heading_id.clone(), body_id.clone(), list_id.clone());
+    let open = RwSignal::new(false);
+    Effect::new(move |_| open.set(conflict.with(Option::is_some)));
     let deleted = move || conflict.with(|c| c.as_ref().is_some_and(|c| c.deleted));
-    let choose = move |choice: Option<Callback<()>>| {
-        conflict.set(None);
-        if let Some(choice) = choice {
-            choice.run(());
-        }
-    };
-    let changes = move || {
-        conflict
-            .get()
-            .map(|c| c.changes)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|line| view! { <li>{line}</li> })
-            .collect_view()
-    };
     let body = move || {
         if deleted() {
             format!("Someone deleted this {what} in Canvas after you opened it. You can save your version as a new {what}.")
@@ -70,31 +36,33 @@ pub fn ConflictDialog(
             format!("Someone saved a different version of this {what} after you opened it. Saving yours replaces theirs.")
         }
     };
+    // A choice settles the conflict, then runs.
+    let settle = move |run: Callback<()>| {
+        Callback::new(move |_| {
+            conflict.set(None);
+            run.run(());
+        })
+    };
+    let choices = move || {
+        let copy = on_copy.map(|run| Choice {
+            label: "Save mine as a copy",
+            run: settle(run),
+        });
+        let keep = (!deleted()).then(|| Choice {
+            label: "Keep mine",
+            run: settle(on_keep),
+        });
+        copy.into_iter().chain(keep).collect::<Vec<_>>()
+    };
+    let details = Details {
+        toggle: "Review their changes",
+        heading: "Their changes",
+        lines: Signal::derive(move || {
+            conflict.with(|c| c.as_ref().map(|c| c.changes.clone()).unwrap_or_default())
+        }),
+    };
     view! {
-        <dialog class="rbe-dialog" node_ref=dialog aria-labelledby=labelled_by aria-describedby=described_by
-            on:cancel=move |ev: web_sys::Event| {
-                ev.prevent_default();
-                choose(None);
-            }>
-            <h2 id=heading_id class="rbe-dialog__title">{format!("This {what} changed in Canvas")}</h2>
-            <p id=body_id>{body}</p>
-            <Show when=move || reviewing.get()>
-                <h3 class="rbe-dialog__subtitle">"Their changes"</h3>
-                <ul id=list_id.clone() class="rbe-dialog__changes">{changes}</ul>
-            </Show>
-            <div class="rbe-dialog__actions">
-                <button type="button" class="rbe-button" node_ref=first_button
-                    aria-expanded=move || if reviewing.get() { "true" } else { "false" }
-                    aria-controls=controls
-                    on:click=move |_| reviewing.update(|r| *r = !*r)>"Review their changes"</button>
-                <button type="button" class="rbe-button" on:click=move |_| choose(None)>"Cancel"</button>
-                {on_copy.map(|copy| view! {
-                    <button type="button" class="rbe-button" on:click=move |_| choose(Some(copy))>"Save mine as a copy"</button>
-                })}
-                <Show when=move || !deleted()>
-                    <button type="button" class="rbe-button rbe-button--primary" on:click=move |_| choose(Some(on_keep))>"Keep mine"</button>
-                </Show>
-            </div>
-        </dialog>
+        <ChoiceDialog open title=format!("This {what} changed in Canvas") body=Signal::derive(body)
+            choices=Signal::derive(choices) details on_cancel=Callback::new(move |_| conflict.set(None)) />
     }
 }
