@@ -85,10 +85,15 @@ assessment = assoc.create_rubric_assessment(
 check(assessment.score == 7.0, "create_rubric_assessment scores the submission")
 assessment.course_id = 1
 assessment.rubric_association_id = association_id
-assessment.update(rubric_assessment={"assessment_type": "grading", f"criterion_{criterion}": {"points": 9}})
+updated_assessment = assessment.update(rubric_assessment={"assessment_type": "grading", f"criterion_{criterion}": {"points": 9}})
+check(updated_assessment.id == assessment.id and updated_assessment.score == 9.0, "RubricAssessment.update rescores it")
 again = assoc.create_rubric_assessment(rubric_assessment={"user_id": 3, "assessment_type": "grading"})
 check(again.id == assessment.id, "one grading assessment per submission")
-assessment.delete()
+deleted = assessment.delete()
+# Canvas answers a delete with the assessment root-wrapped, which canvasapi keeps as it is.
+check(deleted.rubric_assessment["id"] == assessment.id, "RubricAssessment.delete answers with the deleted assessment")
+left = course.get_rubric(rubric.id, include=["assessments"], style="full")
+check(not getattr(left, "assessments", []), "the deleted assessment is gone")
 
 try:
     Course(student._Canvas__requester, {"id": 1}).get_rubrics()[0]

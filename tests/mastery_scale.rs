@@ -670,3 +670,48 @@ async fn a_sign_in_canvas_no_longer_accepts_keeps_the_edits_editable_and_retry_s
     wait_for("Saved", || m.status() == "Saved").await;
     assert_eq!(posts().len(), 2);
 }
+
+#[wasm_bindgen_test]
+async fn without_a_token_the_canvas_session_is_used_with_the_csrf_token_on_writes() {
+    let set_cookie = |cookie: &str| {
+        js_sys::Reflect::set(&document(), &"cookie".into(), &cookie.into()).unwrap();
+    };
+    set_cookie("_csrf_token=abc%2B1%3D%3D; path=/");
+    let m = mount_with(
+        &routes(
+            true,
+            vec![answer(200, &default_scale())],
+            vec![answer(200, &default_scale())],
+        ),
+        &json!({"context": "accounts/2", "timeoutMs": 2000}),
+        rubric_editor::mount_mastery_scale_editor,
+    );
+    mounted_ready(&m).await;
+    m.type_into("Description, level 1", "Top");
+    click_save(&m).await;
+    confirm_dialog(&m, "Save").await;
+    wait_for("Saved", || m.status() == "Saved").await;
+    set_cookie("_csrf_token=; path=/; max-age=0");
+    let requests = sent();
+    assert!(
+        requests.iter().all(|r| r["authorization"].is_null()),
+        "no token is sent"
+    );
+    assert!(
+        requests.iter().all(|r| r["credentials"] == "same-origin"),
+        "the session cookie goes with every request"
+    );
+    for request in &requests {
+        let expected = if request["method"] == "GET" {
+            Value::Null
+        } else {
+            json!("abc+1==")
+        };
+        assert_eq!(
+            request["csrf"], expected,
+            "{} {}",
+            request["method"], request["path"]
+        );
+    }
+    assert_eq!(posts().len(), 1);
+}

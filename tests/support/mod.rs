@@ -25,7 +25,8 @@ export function install_fetch(routes) {
     const url = new URL(request.url, location.href);
     const body = await request.text();
     globalThis.__requests.push({ method: request.method, path: url.pathname, query: url.search, body,
-      authorization: request.headers.get("authorization"), contentType: request.headers.get("content-type") });
+      authorization: request.headers.get("authorization"), contentType: request.headers.get("content-type"),
+      csrf: request.headers.get("x-csrf-token"), credentials: request.credentials });
     const route = globalThis.__routes.find(r => r.method === request.method && r.path === url.pathname);
     if (!route) {
       globalThis.__unrouted.push(`${request.method} ${url.pathname}`);
