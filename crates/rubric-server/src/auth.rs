@@ -19,10 +19,38 @@ pub struct User {
     pub name: String,
 }
 
-/// The caller, if any credentials were sent; a token that matches nobody is refused outright.
-pub struct Caller(pub Option<User>);
+/// The credentials a request carries, if any. They are looked up with the request's own
+/// database work ([`Caller::resolve`], first of all), so a request takes the connection once.
+pub struct Caller(Option<String>);
+
+/// The caller, if any credentials were sent.
+pub struct Resolved(pub Option<User>);
 
 impl Caller {
+    /// The user the token belongs to; a token that matches nobody is refused outright (401
+    /// "Invalid access token.").
+    pub fn resolve(&self, conn: &rusqlite::Connection) -> ApiResult<Resolved> {
+        let Some(token) = &self.0 else {
+            return Ok(Resolved(None));
+        };
+        let user = conn
+            .query_row(
+                "SELECT id, name FROM users WHERE token = ?1",
+                [token],
+                |r| {
+                    Ok(User {
+                        id: r.get(0)?,
+                        name: r.get(1)?,
+                    })
+                },
+            )
+            .optional()?;
+        user.map(|u| Resolved(Some(u)))
+            .ok_or(ApiError::InvalidToken)
+    }
+}
+
+impl Resolved {
     /// The user, or 401 `unauthenticated`.
     pub fn require(self) -> ApiResult<User> {
         self.0.ok_or(ApiError::Unauthenticated)
@@ -55,24 +83,8 @@ impl FromRequestParts<Arc<AppState>> for Caller {
 
     async fn from_request_parts(
         parts: &mut Parts,
-        state: &Arc<AppState>,
+        _state: &Arc<AppState>,
     ) -> Result<Self, Self::Rejection> {
-        let Some(token) = token_from(parts) else {
-            return Ok(Caller(None));
-        };
-        let conn = state.db.lock();
-        let user = conn
-            .query_row(
-                "SELECT id, name FROM users WHERE token = ?1",
-                [&token],
-                |r| {
-                    Ok(User {
-                        id: r.get(0)?,
-                        name: r.get(1)?,
-                    })
-                },
-            )
-            .optional()?;
-        user.map(|u| Caller(Some(u))).ok_or(ApiError::InvalidToken)
+        Ok(Caller(token_from(parts)))
     }
 }

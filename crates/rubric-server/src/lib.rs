@@ -25,6 +25,7 @@ use axum::routing::{get, post, put};
 use axum::Router;
 
 use crate::db::Db;
+use crate::error::{ApiError, ApiResult};
 use crate::routes::{
     assessments, assignments, associations, contexts, imports, proficiency, rubrics,
 };
@@ -50,6 +51,19 @@ impl AppState {
             default_scale,
             random: Mutex::new(seed),
         }
+    }
+
+    /// Runs one request's database work on tokio's blocking pool, off the async workers, with
+    /// the connection to itself: a slow statement never stalls other connections' I/O.
+    pub async fn run<T, F>(self: &Arc<Self>, work: F) -> ApiResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut rusqlite::Connection, &AppState) -> ApiResult<T> + Send + 'static,
+    {
+        let state = self.clone();
+        tokio::task::spawn_blocking(move || work(&mut state.db.lock(), &state))
+            .await
+            .map_err(|error| ApiError::Internal(format!("the database task failed: {error}")))?
     }
 
     /// A random number below 10 000 (Canvas's `rand(10000)` for generated ids).

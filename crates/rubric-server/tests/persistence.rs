@@ -139,12 +139,10 @@ fn a_stored_row_that_does_not_parse_is_a_500_with_a_log_line_and_is_never_overwr
     .unwrap();
     let (status, _) = read(server.get("/api/v1/accounts/1/outcome_proficiency", Some(ADMIN)));
     assert_eq!(status, 500);
-    let log = server.log();
+    let logged = |line: &str| line.starts_with("internal error:") && line.contains("index: ");
+    let log = server.wait_for_log(3, logged);
     assert!(
-        log.iter()
-            .filter(|line| line.starts_with("internal error:") && line.contains("index: "))
-            .count()
-            >= 3,
+        log.iter().filter(|line| logged(line)).count() >= 3,
         "each failure is logged with the column: {log:?}"
     );
 }

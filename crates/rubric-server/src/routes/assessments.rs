@@ -200,151 +200,155 @@ async fn assess(
     caller: Caller,
     params: Params,
 ) -> ApiResult<Json<Value>> {
-    let mut conn = state.db.lock();
-    let found = Context::from_path("courses", &course)?.find(&conn)?;
-    let user = caller.require()?;
-    let association = association_in(&conn, &found, &association_id)?;
-    let existing = match &assessment_id {
-        Some(id) => {
-            let id: i64 = id.parse().map_err(|_| ApiError::NotFound)?;
-            Some(
-                find(
-                    &conn,
-                    "id = ?1 AND rubric_id = ?2",
-                    params![id, association.rubric_id],
-                )?
-                .ok_or(ApiError::NotFound)?,
-            )
-        }
-        None => None,
-    };
-    let sent = match params.0.get("rubric_assessment") {
-        Some(Value::Object(map)) => map.clone(),
-        _ => return Err(ApiError::BadRequest("rubric_assessment is missing: send rubric_assessment[user_id], [assessment_type] and criterion_<id> grades".into())),
-    };
-    let assessed_user: i64 = match &existing {
-        Some(e) => e.user_id,
-        None => match sent.get("user_id") {
-            Some(Value::String(s)) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => {
-                s.parse().map_err(|_| ApiError::NotFound)?
+    state
+        .run(move |conn, _| {
+            let caller = caller.resolve(conn)?;
+            let found = Context::from_path("courses", &course)?.find(conn)?;
+            let user = caller.require()?;
+            let association = association_in(conn, &found, &association_id)?;
+            let existing = match &assessment_id {
+                Some(id) => {
+                    let id: i64 = id.parse().map_err(|_| ApiError::NotFound)?;
+                    Some(
+                        find(
+                            conn,
+                            "id = ?1 AND rubric_id = ?2",
+                            params![id, association.rubric_id],
+                        )?
+                        .ok_or(ApiError::NotFound)?,
+                    )
+                }
+                None => None,
+            };
+            let sent = match params.0.get("rubric_assessment") {
+                Some(Value::Object(map)) => map.clone(),
+                _ => return Err(ApiError::BadRequest("rubric_assessment is missing: send rubric_assessment[user_id], [assessment_type] and criterion_<id> grades".into())),
+            };
+            let assessed_user: i64 = match &existing {
+                Some(e) => e.user_id,
+                None => match sent.get("user_id") {
+                    Some(Value::String(s)) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => {
+                        s.parse().map_err(|_| ApiError::NotFound)?
+                    }
+                    Some(Value::Number(n)) if n.as_i64().is_some() => n.as_i64().unwrap_or_default(),
+                    _ => return Err(ApiError::NotFound),
+                },
+            };
+            let permissions = Permissions::of(conn, user.id, &found)?;
+            if let Some(e) = &existing {
+                Permissions::require(e.assessor_id == user.id || permissions.manage_rubrics())?;
             }
-            Some(Value::Number(n)) if n.as_i64().is_some() => n.as_i64().unwrap_or_default(),
-            _ => return Err(ApiError::NotFound),
-        },
-    };
-    let permissions = Permissions::of(&conn, user.id, &found)?;
-    if let Some(e) = &existing {
-        Permissions::require(e.assessor_id == user.id || permissions.manage_rubrics())?;
-    }
-    if association.association_type != "Assignment" {
-        return Err(ApiError::BadRequest(format!(
-            "rubric association {} is attached to a {}; only assignment associations can be assessed",
-            association.id, association.association_type
-        )));
-    }
-    let peer_review = conn
-        .query_row(
-            "SELECT 1 FROM peer_reviews WHERE assignment_id = ?1 AND assessor_id = ?2 AND user_id = ?3",
-            params![association.association_id, user.id, assessed_user],
-            |_| Ok(()),
-        )
-        .optional()?
-        .is_some();
-    Permissions::require(permissions.manage_grades() || peer_review)?;
-    let assessment_type = match sent.get("assessment_type") {
-        Some(Value::String(s)) if !s.is_empty() => s.clone(),
-        _ => return Err(ApiError::BadRequest("rubric_assessment[assessment_type] is missing: send grading, peer_review or self_assessment".into())),
-    };
-    if !permissions.manage_grades() && assessment_type != "peer_review" {
-        return Err(ApiError::Unauthorized);
-    }
-    conn.query_row("SELECT 1 FROM users WHERE id = ?1", [assessed_user], |_| {
-        Ok(())
-    })
-    .optional()?
-    .ok_or(ApiError::NotFound)?;
-    let rubric = store::rubric(&conn, association.rubric_id)?.ok_or(ApiError::NotFound)?;
-    let tx = conn.transaction()?;
-    tx.execute(
-        "INSERT OR IGNORE INTO submissions (assignment_id, user_id, attempt) VALUES (?1, ?2, 1)",
-        params![association.association_id, assessed_user],
-    )?;
-    let (submission_id, attempt): (i64, Option<i64>) = tx.query_row(
-        "SELECT id, attempt FROM submissions WHERE assignment_id = ?1 AND user_id = ?2",
-        params![association.association_id, assessed_user],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    let grades: Vec<AssessmentRating> = rubric
-        .data
-        .iter()
-        .filter_map(|c| match sent.get(&format!("criterion_{}", c.id)) {
-            Some(Value::Object(data)) => Some(grade(c, data)),
-            _ => None,
-        })
-        .collect();
-    let mut record = match existing {
-        Some(e) => Some(e),
-        None if association.purpose == "grading" && assessment_type == "grading" => find(
-            &tx,
-            "artifact_id = ?1 AND rubric_association_id = ?2 AND assessment_type = 'grading'",
-            params![submission_id, association.id],
-        )?,
-        None => find(
-            &tx,
-            "artifact_id = ?1 AND rubric_association_id = ?2 AND assessor_id = ?3 AND assessment_type = ?4",
-            params![submission_id, association.id, user.id, assessment_type],
-        )?,
-    }
-    .unwrap_or(AssessmentRow {
-        id: 0,
-        rubric_id: rubric.id,
-        rubric_association_id: Some(association.id),
-        artifact_id: submission_id,
-        user_id: assessed_user,
-        assessor_id: user.id,
-        assessment_type: assessment_type.clone(),
-        score: None,
-        data: None,
-        artifact_attempt: attempt,
-        created_at: now(),
-        updated_at: now(),
-    });
-    record.assessor_id = user.id;
-    record.assessment_type = assessment_type;
-    record.updated_at = now();
-    if !grades.is_empty() {
-        record.score = assessment_score(
-            grades
+            if association.association_type != "Assignment" {
+                return Err(ApiError::BadRequest(format!(
+                    "rubric association {} is attached to a {}; only assignment associations can be assessed",
+                    association.id, association.association_type
+                )));
+            }
+            let peer_review = conn
+                .query_row(
+                    "SELECT 1 FROM peer_reviews WHERE assignment_id = ?1 AND assessor_id = ?2 AND user_id = ?3",
+                    params![association.association_id, user.id, assessed_user],
+                    |_| Ok(()),
+                )
+                .optional()?
+                .is_some();
+            Permissions::require(permissions.manage_grades() || peer_review)?;
+            let assessment_type = match sent.get("assessment_type") {
+                Some(Value::String(s)) if !s.is_empty() => s.clone(),
+                _ => return Err(ApiError::BadRequest("rubric_assessment[assessment_type] is missing: send grading, peer_review or self_assessment".into())),
+            };
+            if !permissions.manage_grades() && assessment_type != "peer_review" {
+                return Err(ApiError::Unauthorized);
+            }
+            conn.query_row("SELECT 1 FROM users WHERE id = ?1", [assessed_user], |_| {
+                Ok(())
+            })
+            .optional()?
+            .ok_or(ApiError::NotFound)?;
+            let rubric = store::rubric(conn, association.rubric_id)?.ok_or(ApiError::NotFound)?;
+            let tx = conn.transaction()?;
+            tx.execute(
+                "INSERT OR IGNORE INTO submissions (assignment_id, user_id, attempt) VALUES (?1, ?2, 1)",
+                params![association.association_id, assessed_user],
+            )?;
+            let (submission_id, attempt): (i64, Option<i64>) = tx.query_row(
+                "SELECT id, attempt FROM submissions WHERE assignment_id = ?1 AND user_id = ?2",
+                params![association.association_id, assessed_user],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            let grades: Vec<AssessmentRating> = rubric
+                .data
                 .iter()
-                .map(|g| (g.points, g.ignore_for_scoring == Some(true))),
-        );
-        record.data = Some(grades);
-    }
-    let data = record
-        .data
-        .as_ref()
-        .map(|d| serde_json::to_string(d).unwrap_or_default());
-    if record.id == 0 {
-        tx.execute(
-            "INSERT INTO rubric_assessments (rubric_id, rubric_association_id, artifact_id, user_id, assessor_id, assessment_type, score, data, artifact_attempt, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            params![record.rubric_id, record.rubric_association_id, record.artifact_id, record.user_id, record.assessor_id, record.assessment_type, record.score, data, record.artifact_attempt, record.created_at, record.updated_at],
-        )?;
-        record.id = tx.last_insert_rowid();
-    } else {
-        tx.execute(
-            "UPDATE rubric_assessments SET assessor_id = ?2, assessment_type = ?3, score = ?4, data = ?5, updated_at = ?6 WHERE id = ?1",
-            params![record.id, record.assessor_id, record.assessment_type, record.score, data, record.updated_at],
-        )?;
-    }
-    if association.use_for_grading && permissions.manage_grades() {
-        tx.execute(
-            "UPDATE submissions SET score = ?1 WHERE id = ?2",
-            params![record.score, submission_id],
-        )?;
-    }
-    let body = full_json(&tx, &record, &association)?;
-    tx.commit()?;
-    Ok(Json(body))
+                .filter_map(|c| match sent.get(&format!("criterion_{}", c.id)) {
+                    Some(Value::Object(data)) => Some(grade(c, data)),
+                    _ => None,
+                })
+                .collect();
+            let mut record = match existing {
+                Some(e) => Some(e),
+                None if association.purpose == "grading" && assessment_type == "grading" => find(
+                    &tx,
+                    "artifact_id = ?1 AND rubric_association_id = ?2 AND assessment_type = 'grading'",
+                    params![submission_id, association.id],
+                )?,
+                None => find(
+                    &tx,
+                    "artifact_id = ?1 AND rubric_association_id = ?2 AND assessor_id = ?3 AND assessment_type = ?4",
+                    params![submission_id, association.id, user.id, assessment_type],
+                )?,
+            }
+            .unwrap_or(AssessmentRow {
+                id: 0,
+                rubric_id: rubric.id,
+                rubric_association_id: Some(association.id),
+                artifact_id: submission_id,
+                user_id: assessed_user,
+                assessor_id: user.id,
+                assessment_type: assessment_type.clone(),
+                score: None,
+                data: None,
+                artifact_attempt: attempt,
+                created_at: now(),
+                updated_at: now(),
+            });
+            record.assessor_id = user.id;
+            record.assessment_type = assessment_type;
+            record.updated_at = now();
+            if !grades.is_empty() {
+                record.score = assessment_score(
+                    grades
+                        .iter()
+                        .map(|g| (g.points, g.ignore_for_scoring == Some(true))),
+                );
+                record.data = Some(grades);
+            }
+            let data = record
+                .data
+                .as_ref()
+                .map(|d| serde_json::to_string(d).unwrap_or_default());
+            if record.id == 0 {
+                tx.execute(
+                    "INSERT INTO rubric_assessments (rubric_id, rubric_association_id, artifact_id, user_id, assessor_id, assessment_type, score, data, artifact_attempt, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                    params![record.rubric_id, record.rubric_association_id, record.artifact_id, record.user_id, record.assessor_id, record.assessment_type, record.score, data, record.artifact_attempt, record.created_at, record.updated_at],
+                )?;
+                record.id = tx.last_insert_rowid();
+            } else {
+                tx.execute(
+                    "UPDATE rubric_assessments SET assessor_id = ?2, assessment_type = ?3, score = ?4, data = ?5, updated_at = ?6 WHERE id = ?1",
+                    params![record.id, record.assessor_id, record.assessment_type, record.score, data, record.updated_at],
+                )?;
+            }
+            if association.use_for_grading && permissions.manage_grades() {
+                tx.execute(
+                    "UPDATE submissions SET score = ?1 WHERE id = ?2",
+                    params![record.score, submission_id],
+                )?;
+            }
+            let body = full_json(&tx, &record, &association)?;
+            tx.commit()?;
+            Ok(Json(body))
+        })
+        .await
 }
 
 fn full_json(
@@ -380,21 +384,25 @@ pub async fn destroy(
     Path((course, association_id, id)): Path<(String, String, String)>,
     caller: Caller,
 ) -> ApiResult<Json<Value>> {
-    let mut conn = state.db.lock();
-    let found = Context::from_path("courses", &course)?.find(&conn)?;
-    let user = caller.require()?;
-    let association = association_in(&conn, &found, &association_id)?;
-    let id: i64 = id.parse().map_err(|_| ApiError::NotFound)?;
-    let record = find(
-        &conn,
-        "id = ?1 AND rubric_id = ?2",
-        params![id, association.rubric_id],
-    )?
-    .ok_or(ApiError::NotFound)?;
-    Permissions::require(Permissions::of(&conn, user.id, &found)?.manage_rubrics())?;
-    let body = json!({"rubric_assessment": full_json(&conn, &record, &association)?});
-    let tx = conn.transaction()?;
-    tx.execute("DELETE FROM rubric_assessments WHERE id = ?1", [id])?;
-    tx.commit()?;
-    Ok(Json(body))
+    state
+        .run(move |conn, _| {
+            let caller = caller.resolve(conn)?;
+            let found = Context::from_path("courses", &course)?.find(conn)?;
+            let user = caller.require()?;
+            let association = association_in(conn, &found, &association_id)?;
+            let id: i64 = id.parse().map_err(|_| ApiError::NotFound)?;
+            let record = find(
+                conn,
+                "id = ?1 AND rubric_id = ?2",
+                params![id, association.rubric_id],
+            )?
+            .ok_or(ApiError::NotFound)?;
+            Permissions::require(Permissions::of(conn, user.id, &found)?.manage_rubrics())?;
+            let body = json!({"rubric_assessment": full_json(conn, &record, &association)?});
+            let tx = conn.transaction()?;
+            tx.execute("DELETE FROM rubric_assessments WHERE id = ?1", [id])?;
+            tx.commit()?;
+            Ok(Json(body))
+        })
+        .await
 }

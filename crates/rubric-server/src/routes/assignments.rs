@@ -23,34 +23,38 @@ pub async fn index(
     headers: HeaderMap,
     caller: Caller,
 ) -> ApiResult<Response> {
-    let conn = state.db.lock();
-    let user = caller.require()?;
-    let found = Context::from_path("courses", &course)?.find(&conn)?;
-    Permissions::require(Permissions::of(&conn, user.id, &found)?.read())?;
-    let page = Page::from_uri(&uri, None)?;
-    let id = found.context.id();
-    let total: i64 = conn.query_row(
-        "SELECT COUNT(*) FROM assignments WHERE course_id = ?1",
-        [id],
-        |r| r.get(0),
-    )?;
-    let (limit, offset) = page.limit_offset();
-    let mut statement = conn.prepare(
-        "SELECT id, title, points_possible FROM assignments WHERE course_id = ?1 ORDER BY id LIMIT ?2 OFFSET ?3",
-    )?;
-    let body = statement
-        .query_map(params![id, limit, offset], |r| {
-            Ok(json!({
-                "id": r.get::<_, i64>(0)?,
-                "name": r.get::<_, String>(1)?,
-                "points_possible": r.get::<_, Option<f64>>(2)?,
-                "course_id": id,
-            }))
-        })?
-        .collect::<Result<Vec<Value>, _>>()?;
-    Ok((
-        [(header::LINK, page.link_header(&uri, &headers, total))],
-        Json(body),
-    )
-        .into_response())
+    state
+        .run(move |conn, _| {
+            let caller = caller.resolve(conn)?;
+            let user = caller.require()?;
+            let found = Context::from_path("courses", &course)?.find(conn)?;
+            Permissions::require(Permissions::of(conn, user.id, &found)?.read())?;
+            let page = Page::from_uri(&uri, None)?;
+            let id = found.context.id();
+            let total: i64 = conn.query_row(
+                "SELECT COUNT(*) FROM assignments WHERE course_id = ?1",
+                [id],
+                |r| r.get(0),
+            )?;
+            let (limit, offset) = page.limit_offset();
+            let mut statement = conn.prepare(
+                "SELECT id, title, points_possible FROM assignments WHERE course_id = ?1 ORDER BY id LIMIT ?2 OFFSET ?3",
+            )?;
+            let body = statement
+                .query_map(params![id, limit, offset], |r| {
+                    Ok(json!({
+                        "id": r.get::<_, i64>(0)?,
+                        "name": r.get::<_, String>(1)?,
+                        "points_possible": r.get::<_, Option<f64>>(2)?,
+                        "course_id": id,
+                    }))
+                })?
+                .collect::<Result<Vec<Value>, _>>()?;
+            Ok((
+                [(header::LINK, page.link_header(&uri, &headers, total))],
+                Json(body),
+            )
+                .into_response())
+        })
+        .await
 }

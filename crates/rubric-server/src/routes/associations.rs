@@ -43,50 +43,54 @@ pub async fn create(
     caller: Caller,
     params: Params,
 ) -> ApiResult<Json<Value>> {
-    let mut conn = state.db.lock();
-    let found = Context::from_path("courses", &course)?.find(&conn)?;
-    let user = caller.require()?;
-    Permissions::require(Permissions::of(&conn, user.id, &found)?.manage_rubrics())?;
-    let fields = params.hash("rubric_association")?;
-    let rubric_id = match fields.get("rubric_id") {
-        Some(Value::String(s)) => s.trim().parse::<i64>().ok(),
-        Some(Value::Number(n)) => n.as_i64(),
-        _ => None,
-    }
-    .ok_or_else(|| ApiError::BadRequest("rubric_association[rubric_id] is missing".into()))?;
-    let mut rubric = store::rubric(&conn, rubric_id)?
-        .filter(|r| r.workflow_state != "deleted")
-        .ok_or(ApiError::NotFound)?;
-    let object = association_object(&conn, &fields)?.ok_or_else(|| {
-        ApiError::BadRequest(
-            "rubric_association[association_type] and [association_id] must name an existing Assignment, Course or Account".into(),
-        )
-    })?;
-    let tx = conn.transaction()?;
-    if rubric.context_type == "Course" && rubric.context_id != found.context.id() {
-        let mut copy = rubric.clone();
-        copy.id = 0;
-        copy.rubric_id = Some(rubric.id);
-        copy.context_id = found.context.id();
-        copy.user_id = Some(user.id);
-        copy.created_at = now();
-        copy.updated_at = now();
-        copy.id = store::save_rubric(&tx, &copy)?;
-        rubric = copy;
-    }
-    let association = generate_association(&tx, rubric.id, &found, &object, &fields, None)?;
-    let skip = params
-        .text("skip_updating_points_possible")
-        .is_some_and(|s| s.to_lowercase().contains("true"));
-    if association.use_for_grading && association.association_type == "Assignment" && !skip {
-        tx.execute(
-            "UPDATE assignments SET points_possible = ?1 WHERE id = ?2",
-            params![rubric.points_possible, association.association_id],
-        )?;
-    }
-    let body = response(&tx, &association)?;
-    tx.commit()?;
-    Ok(Json(body))
+    state
+        .run(move |conn, _| {
+            let caller = caller.resolve(conn)?;
+            let found = Context::from_path("courses", &course)?.find(conn)?;
+            let user = caller.require()?;
+            Permissions::require(Permissions::of(conn, user.id, &found)?.manage_rubrics())?;
+            let fields = params.hash("rubric_association")?;
+            let rubric_id = match fields.get("rubric_id") {
+                Some(Value::String(s)) => s.trim().parse::<i64>().ok(),
+                Some(Value::Number(n)) => n.as_i64(),
+                _ => None,
+            }
+            .ok_or_else(|| ApiError::BadRequest("rubric_association[rubric_id] is missing".into()))?;
+            let mut rubric = store::rubric(conn, rubric_id)?
+                .filter(|r| r.workflow_state != "deleted")
+                .ok_or(ApiError::NotFound)?;
+            let object = association_object(conn, &fields)?.ok_or_else(|| {
+                ApiError::BadRequest(
+                    "rubric_association[association_type] and [association_id] must name an existing Assignment, Course or Account".into(),
+                )
+            })?;
+            let tx = conn.transaction()?;
+            if rubric.context_type == "Course" && rubric.context_id != found.context.id() {
+                let mut copy = rubric.clone();
+                copy.id = 0;
+                copy.rubric_id = Some(rubric.id);
+                copy.context_id = found.context.id();
+                copy.user_id = Some(user.id);
+                copy.created_at = now();
+                copy.updated_at = now();
+                copy.id = store::save_rubric(&tx, &copy)?;
+                rubric = copy;
+            }
+            let association = generate_association(&tx, rubric.id, &found, &object, &fields, None)?;
+            let skip = params
+                .text("skip_updating_points_possible")
+                .is_some_and(|s| s.to_lowercase().contains("true"));
+            if association.use_for_grading && association.association_type == "Assignment" && !skip {
+                tx.execute(
+                    "UPDATE assignments SET points_possible = ?1 WHERE id = ?2",
+                    params![rubric.points_possible, association.association_id],
+                )?;
+            }
+            let body = response(&tx, &association)?;
+            tx.commit()?;
+            Ok(Json(body))
+        })
+        .await
 }
 
 /// `PUT courses/:course_id/rubric_associations/:id`.
@@ -96,29 +100,33 @@ pub async fn update(
     caller: Caller,
     params: Params,
 ) -> ApiResult<Json<Value>> {
-    let mut conn = state.db.lock();
-    let found = Context::from_path("courses", &course)?.find(&conn)?;
-    let user = caller.require()?;
-    let existing = in_context(&conn, &found, &id)?;
-    Permissions::require(Permissions::of(&conn, user.id, &found)?.manage_rubrics())?;
-    let fields = params.hash("rubric_association")?;
-    let object = association_object(&conn, &fields)?.unwrap_or((
-        existing.association_type.clone(),
-        existing.association_id,
-        existing.title.clone().unwrap_or_default(),
-    ));
-    let tx = conn.transaction()?;
-    let association = generate_association(
-        &tx,
-        existing.rubric_id,
-        &found,
-        &object,
-        &fields,
-        Some(existing),
-    )?;
-    let body = response(&tx, &association)?;
-    tx.commit()?;
-    Ok(Json(body))
+    state
+        .run(move |conn, _| {
+            let caller = caller.resolve(conn)?;
+            let found = Context::from_path("courses", &course)?.find(conn)?;
+            let user = caller.require()?;
+            let existing = in_context(conn, &found, &id)?;
+            Permissions::require(Permissions::of(conn, user.id, &found)?.manage_rubrics())?;
+            let fields = params.hash("rubric_association")?;
+            let object = association_object(conn, &fields)?.unwrap_or((
+                existing.association_type.clone(),
+                existing.association_id,
+                existing.title.clone().unwrap_or_default(),
+            ));
+            let tx = conn.transaction()?;
+            let association = generate_association(
+                &tx,
+                existing.rubric_id,
+                &found,
+                &object,
+                &fields,
+                Some(existing),
+            )?;
+            let body = response(&tx, &association)?;
+            tx.commit()?;
+            Ok(Json(body))
+        })
+        .await
 }
 
 /// `DELETE courses/:course_id/rubric_associations/:id`; the rubric goes too when this was its
@@ -128,35 +136,39 @@ pub async fn destroy(
     Path((course, id)): Path<(String, String)>,
     caller: Caller,
 ) -> ApiResult<Json<Value>> {
-    let mut conn = state.db.lock();
-    let found = Context::from_path("courses", &course)?.find(&conn)?;
-    let user = caller.require()?;
-    let mut association = in_context(&conn, &found, &id)?;
-    Permissions::require(Permissions::of(&conn, user.id, &found)?.manage_rubrics())?;
-    let tx = conn.transaction()?;
-    association.workflow_state = "deleted".into();
-    association.updated_at = now();
-    store::save_association(&tx, &association)?;
-    // Canvas: with no grading use left in this context and no bookmark association anywhere,
-    // the rubric leaves the context (`destroy_for`).
-    let grading_left = store::associations_where(
-        &tx,
-        "rubric_id = ?1 AND context_type = ?2 AND context_id = ?3 AND purpose = 'grading'",
-        params![
-            association.rubric_id,
-            found.context.type_name(),
-            found.context.id()
-        ],
-    )?;
-    let bookmarks = store::associations_where(
-        &tx,
-        "rubric_id = ?1 AND purpose = 'bookmark'",
-        [association.rubric_id],
-    )?;
-    if grading_left.is_empty() && bookmarks.is_empty() {
-        destroy_for(&tx, association.rubric_id, &found)?;
-    }
-    let body = json!({"rubric_association": store::full_association(&association)});
-    tx.commit()?;
-    Ok(Json(body))
+    state
+        .run(move |conn, _| {
+            let caller = caller.resolve(conn)?;
+            let found = Context::from_path("courses", &course)?.find(conn)?;
+            let user = caller.require()?;
+            let mut association = in_context(conn, &found, &id)?;
+            Permissions::require(Permissions::of(conn, user.id, &found)?.manage_rubrics())?;
+            let tx = conn.transaction()?;
+            association.workflow_state = "deleted".into();
+            association.updated_at = now();
+            store::save_association(&tx, &association)?;
+            // Canvas: with no grading use left in this context and no bookmark association anywhere,
+            // the rubric leaves the context (`destroy_for`).
+            let grading_left = store::associations_where(
+                &tx,
+                "rubric_id = ?1 AND context_type = ?2 AND context_id = ?3 AND purpose = 'grading'",
+                params![
+                    association.rubric_id,
+                    found.context.type_name(),
+                    found.context.id()
+                ],
+            )?;
+            let bookmarks = store::associations_where(
+                &tx,
+                "rubric_id = ?1 AND purpose = 'bookmark'",
+                [association.rubric_id],
+            )?;
+            if grading_left.is_empty() && bookmarks.is_empty() {
+                destroy_for(&tx, association.rubric_id, &found)?;
+            }
+            let body = json!({"rubric_association": store::full_association(&association)});
+            tx.commit()?;
+            Ok(Json(body))
+        })
+        .await
 }

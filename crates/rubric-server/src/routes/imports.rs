@@ -23,8 +23,10 @@ use crate::AppState;
 pub const UPLOAD_LIMIT: usize = 1 << 20;
 
 /// `GET rubrics/upload_template`: Canvas's template as a CSV download.
-pub async fn template(caller: Caller) -> ApiResult<Response> {
-    caller.require()?;
+pub async fn template(State(state): State<Arc<AppState>>, caller: Caller) -> ApiResult<Response> {
+    state
+        .run(move |conn, _| caller.resolve(conn)?.require())
+        .await?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv"),
@@ -80,13 +82,15 @@ pub async fn upload(
     caller: Caller,
     mut multipart: Multipart,
 ) -> ApiResult<Json<Value>> {
-    let user = caller.require()?;
-    let found = {
-        let conn = state.db.lock();
-        let found = Context::from_path(&kind, &id)?.find(&conn)?;
-        Permissions::require(Permissions::of(&conn, user.id, &found)?.manage_rubrics())?;
-        found
-    };
+    // Who may upload is known before the file is read.
+    let (user, found) = state
+        .run(move |conn, _| {
+            let user = caller.resolve(conn)?.require()?;
+            let found = Context::from_path(&kind, &id)?.find(conn)?;
+            Permissions::require(Permissions::of(conn, user.id, &found)?.manage_rubrics())?;
+            Ok((user, found))
+        })
+        .await?;
     let mut file: Option<(String, Vec<u8>)> = None;
     while let Some(field) = multipart
         .next_field()
@@ -111,20 +115,23 @@ pub async fn upload(
             json!({"message": "No file attached"}),
         ));
     };
-    let mut conn = state.db.lock();
-    let stamp = now();
-    // The import row and its rubrics land together or not at all: a failure leaves no import
-    // that stays "created" forever.
-    let tx = conn.transaction()?;
-    tx.execute(
-        "INSERT INTO rubric_imports (context_type, context_id, user_id, workflow_state, progress, error_count, error_data, filename, size, created_at, updated_at) VALUES (?1, ?2, ?3, 'created', 0, 0, '[]', ?4, ?5, ?6, ?6)",
-        params![found.context.type_name(), found.context.id(), user.id, filename, bytes.len() as i64, stamp],
-    )?;
-    let import_id = tx.last_insert_rowid();
-    let created = import_json(&tx, import_id, &user)?;
-    run_import(&tx, &state, &found, &user, import_id, &bytes)?;
-    tx.commit()?;
-    Ok(Json(created))
+    state
+        .run(move |conn, state| {
+            let stamp = now();
+            // The import row and its rubrics land together or not at all: a failure leaves no import
+            // that stays "created" forever.
+            let tx = conn.transaction()?;
+            tx.execute(
+                "INSERT INTO rubric_imports (context_type, context_id, user_id, workflow_state, progress, error_count, error_data, filename, size, created_at, updated_at) VALUES (?1, ?2, ?3, 'created', 0, 0, '[]', ?4, ?5, ?6, ?6)",
+                params![found.context.type_name(), found.context.id(), user.id, filename, bytes.len() as i64, stamp],
+            )?;
+            let import_id = tx.last_insert_rowid();
+            let created = import_json(&tx, import_id, &user)?;
+            run_import(&tx, state, &found, &user, import_id, &bytes)?;
+            tx.commit()?;
+            Ok(Json(created))
+        })
+        .await
 }
 
 fn run_import(
@@ -213,12 +220,15 @@ pub async fn status(
     Path((kind, id, import)): Path<(String, String, String)>,
     caller: Caller,
 ) -> ApiResult<Json<Value>> {
-    let user = caller.require()?;
-    let conn = state.db.lock();
-    let found = Context::from_path(&kind, &id)?.find(&conn)?;
-    Permissions::require(Permissions::of(&conn, user.id, &found)?.manage_rubrics())?;
-    let import_id = find_import(&conn, &found, &import)?;
-    Ok(Json(import_json(&conn, import_id, &user)?))
+    state
+        .run(move |conn, _| {
+            let user = caller.resolve(conn)?.require()?;
+            let found = Context::from_path(&kind, &id)?.find(conn)?;
+            Permissions::require(Permissions::of(conn, user.id, &found)?.manage_rubrics())?;
+            let import_id = find_import(conn, &found, &import)?;
+            Ok(Json(import_json(conn, import_id, &user)?))
+        })
+        .await
 }
 
 /// `GET .../rubrics/upload/:id/rubrics`: the rubrics an import created.
@@ -228,23 +238,26 @@ pub async fn imported(
     OriginalUri(_uri): OriginalUri,
     caller: Caller,
 ) -> ApiResult<Json<Value>> {
-    let user = caller.require()?;
-    let conn = state.db.lock();
-    let found = Context::from_path(&kind, &id)?.find(&conn)?;
-    Permissions::require(Permissions::of(&conn, user.id, &found)?.manage_rubrics())?;
-    let import_id = find_import(&conn, &found, &import)?;
-    let ids: Vec<i64> = conn.query_row(
-        "SELECT rubric_ids FROM rubric_imports WHERE id = ?1",
-        [import_id],
-        |r| store::parse_column(&r.get::<_, String>(0)?, 0),
-    )?;
-    let mut rubrics = Vec::new();
-    for id in ids {
-        if let Some(r) = store::rubric(&conn, id)? {
-            rubrics.push(json!(store::api_rubric(&r)));
-        }
-    }
-    Ok(Json(json!(rubrics)))
+    state
+        .run(move |conn, _| {
+            let user = caller.resolve(conn)?.require()?;
+            let found = Context::from_path(&kind, &id)?.find(conn)?;
+            Permissions::require(Permissions::of(conn, user.id, &found)?.manage_rubrics())?;
+            let import_id = find_import(conn, &found, &import)?;
+            let ids: Vec<i64> = conn.query_row(
+                "SELECT rubric_ids FROM rubric_imports WHERE id = ?1",
+                [import_id],
+                |r| store::parse_column(&r.get::<_, String>(0)?, 0),
+            )?;
+            let mut rubrics = Vec::new();
+            for id in ids {
+                if let Some(r) = store::rubric(conn, id)? {
+                    rubrics.push(json!(store::api_rubric(&r)));
+                }
+            }
+            Ok(Json(json!(rubrics)))
+        })
+        .await
 }
 
 /// `error_data` entries: Canvas's `message`, with `row` and `column` where they are known.

@@ -76,18 +76,22 @@ pub async fn show(
     Path((kind, id)): Path<(String, String)>,
     caller: Caller,
 ) -> ApiResult<Json<Proficiency>> {
-    let conn = state.db.lock();
-    let found = Context::from_path(&kind, &id)?.find(&conn)?;
-    let user = caller.require()?;
-    Permissions::require(Permissions::of(&conn, user.id, &found)?.read())?;
-    resolve(&conn, found.context, found.account_id, state.default_scale)?
-        .map(Json)
-        .ok_or_else(|| {
-            ApiError::Custom(
-                StatusCode::NOT_FOUND,
-                json!({"message": "ActiveRecord::RecordNotFound"}),
-            )
+    state
+        .run(move |conn, state| {
+            let caller = caller.resolve(conn)?;
+            let found = Context::from_path(&kind, &id)?.find(conn)?;
+            let user = caller.require()?;
+            Permissions::require(Permissions::of(conn, user.id, &found)?.read())?;
+            resolve(conn, found.context, found.account_id, state.default_scale)?
+                .map(Json)
+                .ok_or_else(|| {
+                    ApiError::Custom(
+                        StatusCode::NOT_FOUND,
+                        json!({"message": "ActiveRecord::RecordNotFound"}),
+                    )
+                })
         })
+        .await
 }
 
 /// `POST .../outcome_proficiency`: create or replace by position, validated with the core
@@ -98,24 +102,30 @@ pub async fn create(
     caller: Caller,
     params: Params,
 ) -> ApiResult<Json<Proficiency>> {
-    let mut conn = state.db.lock();
-    let found = Context::from_path(&kind, &id)?.find(&conn)?;
-    let user = caller.require()?;
-    Permissions::require(Permissions::of(&conn, user.id, &found)?.manage_proficiency_scales())?;
-    let existing = own(&conn, found.context)?
-        .map(|(scale, _)| scale.ratings)
-        .unwrap_or_default();
-    let doc = read_proficiency_form(&params.0, &existing)?;
-    let scale = doc.to_proficiency().map_err(|issues| {
-        ApiError::Invalid(
-            issues
-                .iter()
-                .map(|i| i.canvas_proficiency_error())
-                .collect(),
-        )
-    })?;
-    let tx = conn.transaction()?;
-    store(&tx, found.context, &scale)?;
-    tx.commit()?;
-    Ok(Json(scale))
+    state
+        .run(move |conn, _| {
+            let caller = caller.resolve(conn)?;
+            let found = Context::from_path(&kind, &id)?.find(conn)?;
+            let user = caller.require()?;
+            Permissions::require(
+                Permissions::of(conn, user.id, &found)?.manage_proficiency_scales(),
+            )?;
+            let existing = own(conn, found.context)?
+                .map(|(scale, _)| scale.ratings)
+                .unwrap_or_default();
+            let doc = read_proficiency_form(&params.0, &existing)?;
+            let scale = doc.to_proficiency().map_err(|issues| {
+                ApiError::Invalid(
+                    issues
+                        .iter()
+                        .map(|i| i.canvas_proficiency_error())
+                        .collect(),
+                )
+            })?;
+            let tx = conn.transaction()?;
+            store(&tx, found.context, &scale)?;
+            tx.commit()?;
+            Ok(Json(scale))
+        })
+        .await
 }

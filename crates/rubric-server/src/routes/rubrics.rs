@@ -39,30 +39,34 @@ pub async fn index(
     headers: HeaderMap,
     caller: Caller,
 ) -> ApiResult<Response> {
-    let conn = state.db.lock();
-    let user = caller.require()?;
-    let found = Context::from_path(&kind, &id)?.find(&conn)?;
-    Permissions::require(Permissions::of(&conn, user.id, &found)?.manage_rubrics())?;
-    let page = Page::from_uri(&uri, None)?;
-    let clause = "context_type = ?1 AND context_id = ?2 AND workflow_state NOT IN ('deleted', 'archived', 'draft')";
-    let args = params![found.context.type_name(), found.context.id()];
-    let total: i64 = conn.query_row(
-        &format!("SELECT COUNT(*) FROM rubrics WHERE {clause}"),
-        args,
-        |r| r.get(0),
-    )?;
-    let (limit, offset) = page.limit_offset();
-    let rows = store::rubrics_where(
-        &conn,
-        &format!("{clause} ORDER BY id LIMIT ?3 OFFSET ?4"),
-        params![found.context.type_name(), found.context.id(), limit, offset],
-    )?;
-    let body: Vec<_> = rows.iter().map(store::api_rubric).collect();
-    Ok((
-        [(header::LINK, page.link_header(&uri, &headers, total))],
-        Json(body),
-    )
-        .into_response())
+    state
+        .run(move |conn, _| {
+            let caller = caller.resolve(conn)?;
+            let user = caller.require()?;
+            let found = Context::from_path(&kind, &id)?.find(conn)?;
+            Permissions::require(Permissions::of(conn, user.id, &found)?.manage_rubrics())?;
+            let page = Page::from_uri(&uri, None)?;
+            let clause = "context_type = ?1 AND context_id = ?2 AND workflow_state NOT IN ('deleted', 'archived', 'draft')";
+            let args = params![found.context.type_name(), found.context.id()];
+            let total: i64 = conn.query_row(
+                &format!("SELECT COUNT(*) FROM rubrics WHERE {clause}"),
+                args,
+                |r| r.get(0),
+            )?;
+            let (limit, offset) = page.limit_offset();
+            let rows = store::rubrics_where(
+                conn,
+                &format!("{clause} ORDER BY id LIMIT ?3 OFFSET ?4"),
+                params![found.context.type_name(), found.context.id(), limit, offset],
+            )?;
+            let body: Vec<_> = rows.iter().map(store::api_rubric).collect();
+            Ok((
+                [(header::LINK, page.link_header(&uri, &headers, total))],
+                Json(body),
+            )
+                .into_response())
+        })
+        .await
 }
 
 /// Canvas's `validate_args` for show: the legacy `{"errors":{"attr":[...]}}` body.
@@ -158,44 +162,58 @@ pub async fn show(
     caller: Caller,
     params: Params,
 ) -> ApiResult<Response> {
-    let conn = state.db.lock();
-    let user = caller.require()?;
-    let found = Context::from_path(&kind, &id)?.find(&conn)?;
-    Permissions::require(Permissions::of(&conn, user.id, &found)?.manage_rubrics())?;
-    let rubric_id: i64 = rubric_id.parse().map_err(|_| rubric_not_found())?;
-    let bookmarked = store::associations_where(
-        &conn,
-        "rubric_id = ?1 AND context_type = ?2 AND context_id = ?3 AND bookmarked = 1",
-        params![rubric_id, found.context.type_name(), found.context.id()],
-    )?;
-    let rubric = match bookmarked.first() {
-        Some(_) => store::rubric(&conn, rubric_id)?.filter(|r| r.workflow_state != "deleted"),
-        None => None,
-    }
-    .ok_or_else(rubric_not_found)?;
-    let (includes, style) = match validate_args(&params) {
-        Ok(ok) => ok,
-        Err(body) => return Ok((StatusCode::BAD_REQUEST, Json(body)).into_response()),
-    };
-    let mut body = store::api_rubric(&rubric);
-    for include in &includes {
-        if include.ends_with("assessments") {
-            let assessments =
-                super::assessments::for_rubric(&conn, &rubric, &found, include, style.as_deref())?;
-            body.assessments = Some(assessments);
-        } else {
-            let filter = match include.as_str() {
-                "assignment_associations" => "AND association_type = 'Assignment'",
-                "course_associations" => "AND association_type = 'Course'",
-                "account_associations" => "AND association_type = 'Account'",
-                _ => "",
+    state
+        .run(move |conn, _| {
+            let caller = caller.resolve(conn)?;
+            let user = caller.require()?;
+            let found = Context::from_path(&kind, &id)?.find(conn)?;
+            Permissions::require(Permissions::of(conn, user.id, &found)?.manage_rubrics())?;
+            let rubric_id: i64 = rubric_id.parse().map_err(|_| rubric_not_found())?;
+            let bookmarked = store::associations_where(
+                conn,
+                "rubric_id = ?1 AND context_type = ?2 AND context_id = ?3 AND bookmarked = 1",
+                params![rubric_id, found.context.type_name(), found.context.id()],
+            )?;
+            let rubric = match bookmarked.first() {
+                Some(_) => {
+                    store::rubric(conn, rubric_id)?.filter(|r| r.workflow_state != "deleted")
+                }
+                None => None,
+            }
+            .ok_or_else(rubric_not_found)?;
+            let (includes, style) = match validate_args(&params) {
+                Ok(ok) => ok,
+                Err(body) => return Ok((StatusCode::BAD_REQUEST, Json(body)).into_response()),
             };
-            let rows =
-                store::associations_where(&conn, &format!("rubric_id = ?1 {filter}"), [rubric.id])?;
-            body.associations = Some(rows.iter().map(store::api_association).collect());
-        }
-    }
-    Ok(Json(body).into_response())
+            let mut body = store::api_rubric(&rubric);
+            for include in &includes {
+                if include.ends_with("assessments") {
+                    let assessments = super::assessments::for_rubric(
+                        conn,
+                        &rubric,
+                        &found,
+                        include,
+                        style.as_deref(),
+                    )?;
+                    body.assessments = Some(assessments);
+                } else {
+                    let filter = match include.as_str() {
+                        "assignment_associations" => "AND association_type = 'Assignment'",
+                        "course_associations" => "AND association_type = 'Course'",
+                        "account_associations" => "AND association_type = 'Account'",
+                        _ => "",
+                    };
+                    let rows = store::associations_where(
+                        conn,
+                        &format!("rubric_id = ?1 {filter}"),
+                        [rubric.id],
+                    )?;
+                    body.associations = Some(rows.iter().map(store::api_association).collect());
+                }
+            }
+            Ok(Json(body).into_response())
+        })
+        .await
 }
 
 /// `GET .../rubrics/:id/used_locations`: courses and assignments where the rubric grades,
@@ -207,56 +225,60 @@ pub async fn used_locations(
     headers: HeaderMap,
     caller: Caller,
 ) -> ApiResult<Response> {
-    let conn = state.db.lock();
-    let user = caller.require()?;
-    let found = Context::from_path(&kind, &id)?.find(&conn)?;
-    let rubric_id: i64 = rubric_id.parse().map_err(|_| ApiError::NotFound)?;
-    store::rubric(&conn, rubric_id)?.ok_or(ApiError::NotFound)?;
-    Permissions::require(Permissions::of(&conn, user.id, &found)?.manage_rubrics())?;
-    let mut statement = conn.prepare(
-        "SELECT c.id, c.name, a.id, a.title FROM rubric_associations ra
-         JOIN assignments a ON ra.association_type = 'Assignment' AND a.id = ra.association_id
-         JOIN courses c ON c.id = a.course_id
-         WHERE ra.rubric_id = ?1 AND ra.workflow_state = 'active'
-         ORDER BY c.name, c.id, a.title, a.id",
-    )?;
-    let rows = statement
-        .query_map([rubric_id], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, i64>(2)?,
-                r.get::<_, String>(3)?,
-            ))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut courses: Vec<Value> = Vec::new();
-    for (course_id, name, assignment_id, title) in rows {
-        let assignment = json!({"id": assignment_id, "title": title});
-        match courses.last_mut() {
-            Some(last) if last["id"] == json!(course_id) => {
-                if let Some(list) = last["assignments"].as_array_mut() {
-                    if !list.contains(&assignment) {
-                        list.push(assignment);
+    state
+        .run(move |conn, _| {
+            let caller = caller.resolve(conn)?;
+            let user = caller.require()?;
+            let found = Context::from_path(&kind, &id)?.find(conn)?;
+            let rubric_id: i64 = rubric_id.parse().map_err(|_| ApiError::NotFound)?;
+            store::rubric(conn, rubric_id)?.ok_or(ApiError::NotFound)?;
+            Permissions::require(Permissions::of(conn, user.id, &found)?.manage_rubrics())?;
+            let mut statement = conn.prepare(
+                "SELECT c.id, c.name, a.id, a.title FROM rubric_associations ra
+                 JOIN assignments a ON ra.association_type = 'Assignment' AND a.id = ra.association_id
+                 JOIN courses c ON c.id = a.course_id
+                 WHERE ra.rubric_id = ?1 AND ra.workflow_state = 'active'
+                 ORDER BY c.name, c.id, a.title, a.id",
+            )?;
+            let rows = statement
+                .query_map([rubric_id], |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, i64>(2)?,
+                        r.get::<_, String>(3)?,
+                    ))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            let mut courses: Vec<Value> = Vec::new();
+            for (course_id, name, assignment_id, title) in rows {
+                let assignment = json!({"id": assignment_id, "title": title});
+                match courses.last_mut() {
+                    Some(last) if last["id"] == json!(course_id) => {
+                        if let Some(list) = last["assignments"].as_array_mut() {
+                            if !list.contains(&assignment) {
+                                list.push(assignment);
+                            }
+                        }
                     }
+                    _ => courses.push(json!({"id": course_id, "name": name, "concluded?": false, "assignments": [assignment]})),
                 }
             }
-            _ => courses.push(json!({"id": course_id, "name": name, "concluded?": false, "assignments": [assignment]})),
-        }
-    }
-    let page = Page::from_uri(&uri, Some(100))?;
-    let total = courses.len() as i64;
-    let (limit, offset) = page.limit_offset();
-    let slice: Vec<Value> = courses
-        .into_iter()
-        .skip(offset as usize)
-        .take(limit as usize)
-        .collect();
-    Ok((
-        [(header::LINK, page.link_header(&uri, &headers, total))],
-        Json(slice),
-    )
-        .into_response())
+            let page = Page::from_uri(&uri, Some(100))?;
+            let total = courses.len() as i64;
+            let (limit, offset) = page.limit_offset();
+            let slice: Vec<Value> = courses
+                .into_iter()
+                .skip(offset as usize)
+                .take(limit as usize)
+                .collect();
+            Ok((
+                [(header::LINK, page.link_header(&uri, &headers, total))],
+                Json(slice),
+            )
+                .into_response())
+        })
+        .await
 }
 
 /// The object a `rubric_association` names (`Course`, `Assignment` or `Account`), if it exists.
@@ -495,111 +517,115 @@ async fn save(
     if kind != "courses" {
         return Err(ApiError::NotFound);
     }
-    let mut conn = state.db.lock();
-    let found = Context::from_path(&kind, &id)?.find(&conn)?;
-    let user = caller.require()?;
-    let association_params = params.hash("rubric_association")?;
-    let object = association_object(&conn, &association_params)?;
-    Permissions::require(Permissions::of(&conn, user.id, &found)?.manage_rubrics())?;
-    let tx = conn.transaction()?;
-    let association = match params
-        .text("rubric_association_id")
-        .and_then(|a| a.parse::<i64>().ok())
-    {
-        Some(aid) => store::associations_where(
-            &tx,
-            "id = ?1 AND context_type = ?2 AND context_id = ?3",
-            params![aid, found.context.type_name(), found.context.id()],
-        )?
-        .into_iter()
-        .next(),
-        None => None,
-    };
-    let skip_points = params
-        .text("skip_updating_points_possible")
-        .is_some_and(|s| s.to_lowercase().contains("true"));
-    let wanted: Option<i64> = rubric_id.as_deref().and_then(|r| r.parse().ok());
-    let mut rubric = match (&association, wanted) {
-        (Some(a), Some(w)) if a.rubric_id == w => store::rubric(&tx, w)?,
-        (_, Some(w)) => store::rubric(&tx, w)?.filter(|r| {
-            r.context_type == "Course"
-                && r.context_id == found.context.id()
-                && r.workflow_state != "deleted"
-        }),
-        _ => None,
-    };
-    let Some(Value::Object(rubric_params)) = params.0.get("rubric") else {
-        if params.0.get("rubric").is_some_and(|v| !v.is_null()) {
-            return Err(ApiError::BadRequest(
-                "rubric must be a hash (rubric[title]=...)".into(),
-            ));
-        }
-        let mut unsaved = json!({"id": null, "user_id": user.id, "context_id": found.context.id(), "context_type": "Course", "data": null, "points_possible": null, "title": null, "workflow_state": "active"});
-        if let Some(r) = &rubric {
-            unsaved = store::full_rubric(&tx, r, true)?;
-        }
-        return Ok(Json(json!({"rubric": unsaved})).into_response());
-    };
-    // Copy-on-write: a change to a rubric that grades in two or more places makes a new rubric.
-    if let Some(existing) = &rubric {
-        let grading_uses = usize::try_from(store::grading_count(&tx, existing.id)?).unwrap_or(0);
-        let stored = ScoredContent::of_criteria(&existing.title, &existing.data);
-        let update = ScoredContent::of_params(rubric_params);
-        if update_effect(&stored, &update, existing.read_only, grading_uses) == UpdateEffect::Copy {
-            let mut copy = existing.clone();
-            copy.id = 0;
-            copy.rubric_id = Some(existing.id);
-            copy.read_only = false;
-            copy.user_id = Some(user.id);
-            copy.created_at = now();
-            copy.id = store::save_rubric(&tx, &copy)?;
+    state
+        .run(move |conn, state| {
+            let caller = caller.resolve(conn)?;
+            let found = Context::from_path(&kind, &id)?.find(conn)?;
+            let user = caller.require()?;
+            let association_params = params.hash("rubric_association")?;
+            let object = association_object(conn, &association_params)?;
+            Permissions::require(Permissions::of(conn, user.id, &found)?.manage_rubrics())?;
+            let tx = conn.transaction()?;
+            let association = match params
+                .text("rubric_association_id")
+                .and_then(|a| a.parse::<i64>().ok())
+            {
+                Some(aid) => store::associations_where(
+                    &tx,
+                    "id = ?1 AND context_type = ?2 AND context_id = ?3",
+                    params![aid, found.context.type_name(), found.context.id()],
+                )?
+                .into_iter()
+                .next(),
+                None => None,
+            };
+            let skip_points = params
+                .text("skip_updating_points_possible")
+                .is_some_and(|s| s.to_lowercase().contains("true"));
+            let wanted: Option<i64> = rubric_id.as_deref().and_then(|r| r.parse().ok());
+            let mut rubric = match (&association, wanted) {
+                (Some(a), Some(w)) if a.rubric_id == w => store::rubric(&tx, w)?,
+                (_, Some(w)) => store::rubric(&tx, w)?.filter(|r| {
+                    r.context_type == "Course"
+                        && r.context_id == found.context.id()
+                        && r.workflow_state != "deleted"
+                }),
+                _ => None,
+            };
+            let Some(Value::Object(rubric_params)) = params.0.get("rubric") else {
+                if params.0.get("rubric").is_some_and(|v| !v.is_null()) {
+                    return Err(ApiError::BadRequest(
+                        "rubric must be a hash (rubric[title]=...)".into(),
+                    ));
+                }
+                let mut unsaved = json!({"id": null, "user_id": user.id, "context_id": found.context.id(), "context_type": "Course", "data": null, "points_possible": null, "title": null, "workflow_state": "active"});
+                if let Some(r) = &rubric {
+                    unsaved = store::full_rubric(&tx, r, true)?;
+                }
+                return Ok(Json(json!({"rubric": unsaved})).into_response());
+            };
+            // Copy-on-write: a change to a rubric that grades in two or more places makes a new rubric.
+            if let Some(existing) = &rubric {
+                let grading_uses = usize::try_from(store::grading_count(&tx, existing.id)?).unwrap_or(0);
+                let stored = ScoredContent::of_criteria(&existing.title, &existing.data);
+                let update = ScoredContent::of_params(rubric_params);
+                if update_effect(&stored, &update, existing.read_only, grading_uses) == UpdateEffect::Copy {
+                    let mut copy = existing.clone();
+                    copy.id = 0;
+                    copy.rubric_id = Some(existing.id);
+                    copy.read_only = false;
+                    copy.user_id = Some(user.id);
+                    copy.created_at = now();
+                    copy.id = store::save_rubric(&tx, &copy)?;
+                    if let Some(a) = &association {
+                        tx.execute(
+                            "UPDATE rubric_associations SET rubric_id = ?1 WHERE id = ?2",
+                            params![copy.id, a.id],
+                        )?;
+                    }
+                    rubric = Some(copy);
+                }
+            }
+            let hide = association_params
+                .get("hide_score_total")
+                .and_then(cast_boolean);
+            let saved = match save_rubric_params(&tx, state, &found, &user, rubric, rubric_params, hide)? {
+                Ok(row) => row,
+                Err(messages) => {
+                    return Ok(Json(json!({"error": true, "messages": messages})).into_response())
+                }
+            };
+            let association = match &object {
+                Some(object) => {
+                    let a = generate_association(
+                        &tx,
+                        saved.id,
+                        &found,
+                        object,
+                        &association_params,
+                        association,
+                    )?;
+                    if a.use_for_grading && a.association_type == "Assignment" && !skip_points {
+                        tx.execute(
+                            "UPDATE assignments SET points_possible = ?1 WHERE id = ?2",
+                            params![saved.points_possible, a.association_id],
+                        )?;
+                    }
+                    Some(a)
+                }
+                None => association,
+            };
+            let mut body = json!({ "rubric": store::full_rubric(&tx, &saved, true)? });
             if let Some(a) = &association {
-                tx.execute(
-                    "UPDATE rubric_associations SET rubric_id = ?1 WHERE id = ?2",
-                    params![copy.id, a.id],
-                )?;
+                let mut a_json = store::full_association(a);
+                a_json["assessment_requests"] = json!([]);
+                a_json["skip_updating_points_possible"] = json!(skip_points);
+                body["rubric_association"] = a_json;
             }
-            rubric = Some(copy);
-        }
-    }
-    let hide = association_params
-        .get("hide_score_total")
-        .and_then(cast_boolean);
-    let saved = match save_rubric_params(&tx, &state, &found, &user, rubric, rubric_params, hide)? {
-        Ok(row) => row,
-        Err(messages) => {
-            return Ok(Json(json!({"error": true, "messages": messages})).into_response())
-        }
-    };
-    let association = match &object {
-        Some(object) => {
-            let a = generate_association(
-                &tx,
-                saved.id,
-                &found,
-                object,
-                &association_params,
-                association,
-            )?;
-            if a.use_for_grading && a.association_type == "Assignment" && !skip_points {
-                tx.execute(
-                    "UPDATE assignments SET points_possible = ?1 WHERE id = ?2",
-                    params![saved.points_possible, a.association_id],
-                )?;
-            }
-            Some(a)
-        }
-        None => association,
-    };
-    let mut body = json!({ "rubric": store::full_rubric(&tx, &saved, true)? });
-    if let Some(a) = &association {
-        let mut a_json = store::full_association(a);
-        a_json["assessment_requests"] = json!([]);
-        a_json["skip_updating_points_possible"] = json!(skip_points);
-        body["rubric_association"] = a_json;
-    }
-    tx.commit()?;
-    Ok(Json(body).into_response())
+            tx.commit()?;
+            Ok(Json(body).into_response())
+        })
+        .await
 }
 
 /// `DELETE courses/:course_id/rubrics/:id`: removes the rubric's associations in this course and
@@ -609,25 +635,29 @@ pub async fn destroy(
     Path((kind, id, rubric_id)): Path<(String, String, String)>,
     caller: Caller,
 ) -> ApiResult<Json<Value>> {
-    let mut conn = state.db.lock();
-    let found = Context::from_path(&kind, &id)?.find(&conn)?;
-    let user = caller.require()?;
-    let rubric_id: i64 = rubric_id.parse().map_err(|_| ApiError::NotFound)?;
-    let in_context = store::associations_where(
-        &conn,
-        "rubric_id = ?1 AND context_type = ?2 AND context_id = ?3",
-        params![rubric_id, found.context.type_name(), found.context.id()],
-    )?;
-    if in_context.is_empty() {
-        return Err(ApiError::NotFound);
-    }
-    Permissions::require(Permissions::of(&conn, user.id, &found)?.manage_rubrics())?;
-    let tx = conn.transaction()?;
-    destroy_for(&tx, rubric_id, &found)?;
-    let rubric = store::rubric(&tx, rubric_id)?.ok_or(ApiError::NotFound)?;
-    let body = json!({ "rubric": store::full_rubric(&tx, &rubric, true)? });
-    tx.commit()?;
-    Ok(Json(body))
+    state
+        .run(move |conn, _| {
+            let caller = caller.resolve(conn)?;
+            let found = Context::from_path(&kind, &id)?.find(conn)?;
+            let user = caller.require()?;
+            let rubric_id: i64 = rubric_id.parse().map_err(|_| ApiError::NotFound)?;
+            let in_context = store::associations_where(
+                conn,
+                "rubric_id = ?1 AND context_type = ?2 AND context_id = ?3",
+                params![rubric_id, found.context.type_name(), found.context.id()],
+            )?;
+            if in_context.is_empty() {
+                return Err(ApiError::NotFound);
+            }
+            Permissions::require(Permissions::of(conn, user.id, &found)?.manage_rubrics())?;
+            let tx = conn.transaction()?;
+            destroy_for(&tx, rubric_id, &found)?;
+            let rubric = store::rubric(&tx, rubric_id)?.ok_or(ApiError::NotFound)?;
+            let body = json!({ "rubric": store::full_rubric(&tx, &rubric, true)? });
+            tx.commit()?;
+            Ok(Json(body))
+        })
+        .await
 }
 
 /// Canvas's `Rubric#destroy_for`: removes the rubric's associations in `found`'s context, then

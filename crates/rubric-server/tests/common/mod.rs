@@ -81,6 +81,19 @@ impl Server {
         self.log.lock().unwrap().clone()
     }
 
+    /// Waits up to 5 s for `count` log lines that satisfy `wanted` (a line reaches the log a
+    /// moment after the answer it belongs to), and returns the log.
+    pub fn wait_for_log(&self, count: usize, wanted: impl Fn(&str) -> bool) -> Vec<String> {
+        for _ in 0..200 {
+            let log = self.log();
+            if log.iter().filter(|line| wanted(line)).count() >= count {
+                return log;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(25));
+        }
+        self.log()
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }
