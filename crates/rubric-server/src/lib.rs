@@ -27,7 +27,7 @@ use axum::Router;
 use crate::db::Db;
 use crate::error::{ApiError, ApiResult};
 use crate::routes::{
-    assessments, assignments, associations, contexts, imports, proficiency, rubrics,
+    assessments, assignments, associations, contexts, imports, proficiency, rubrics, rubrics_api,
 };
 
 /// Shared state of the running server.
@@ -149,7 +149,7 @@ pub fn router(state: Arc<AppState>, dist: Option<PathBuf>) -> Router {
         .route("/api/v1/rubrics/upload_template", get(imports::template))
         .route(
             "/api/v1/{kind}/{id}/rubrics",
-            get(rubrics::index).post(rubrics::create),
+            get(rubrics_api::index).post(rubrics::create),
         )
         .route(
             "/api/v1/{kind}/{id}/rubrics/upload",
@@ -165,13 +165,13 @@ pub fn router(state: Arc<AppState>, dist: Option<PathBuf>) -> Router {
         )
         .route(
             "/api/v1/{kind}/{id}/rubrics/{rubric}",
-            get(rubrics::show)
+            get(rubrics_api::show)
                 .put(rubrics::update)
                 .delete(rubrics::destroy),
         )
         .route(
             "/api/v1/{kind}/{id}/rubrics/{rubric}/used_locations",
-            get(rubrics::used_locations),
+            get(rubrics_api::used_locations),
         )
         .route(
             "/api/v1/courses/{course}/rubric_associations",

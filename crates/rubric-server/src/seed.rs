@@ -5,7 +5,7 @@ use serde_json::{json, Value};
 use crate::auth::User;
 use crate::context::Context;
 use crate::error::ApiResult;
-use crate::routes::rubrics::{generate_association, save_rubric_params};
+use crate::routes::rubric_service::{generate_association, save_rubric_params};
 use crate::AppState;
 
 /// Demo users: `(id, name, token)`.

@@ -6,7 +6,10 @@ use axum::Json;
 use rusqlite::params;
 use serde_json::{json, Value};
 
-use super::rubrics::{association_object, destroy_for, generate_association};
+use super::rubric_service::{
+    association_object, copy_rubric, destroy_for, generate_association, skips_points_update,
+    update_assignment_points,
+};
 use crate::auth::Caller;
 use crate::body::Params;
 use crate::context::{Context, Found, Permissions};
@@ -66,26 +69,15 @@ pub async fn create(
             })?;
             let tx = conn.transaction()?;
             if rubric.context_type == "Course" && rubric.context_id != found.context.id() {
-                let mut copy = rubric.clone();
-                copy.id = 0;
-                copy.rubric_id = Some(rubric.id);
-                copy.context_id = found.context.id();
-                copy.user_id = Some(user.id);
-                copy.created_at = now();
-                copy.updated_at = now();
-                copy.id = store::save_rubric(&tx, &copy)?;
-                rubric = copy;
+                rubric = copy_rubric(&tx, &rubric, found.context.id(), &user)?;
             }
             let association = generate_association(&tx, rubric.id, &found, &object, &fields, None)?;
-            let skip = params
-                .text("skip_updating_points_possible")
-                .is_some_and(|s| s.to_lowercase().contains("true"));
-            if association.use_for_grading && association.association_type == "Assignment" && !skip {
-                tx.execute(
-                    "UPDATE assignments SET points_possible = ?1 WHERE id = ?2",
-                    params![rubric.points_possible, association.association_id],
-                )?;
-            }
+            update_assignment_points(
+                &tx,
+                &association,
+                rubric.points_possible,
+                skips_points_update(&params),
+            )?;
             let body = response(&tx, &association)?;
             tx.commit()?;
             Ok(Json(body))

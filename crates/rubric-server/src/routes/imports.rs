@@ -11,7 +11,7 @@ use rubric_core::forms::rubric_form;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::{json, Value};
 
-use super::rubrics::{generate_association, save_rubric_params};
+use super::rubric_service::{generate_association, save_rubric_params};
 use crate::auth::{Caller, User};
 use crate::context::{Context, Found, Permissions};
 use crate::db::now;

@@ -5,4 +5,6 @@ pub mod associations;
 pub mod contexts;
 pub mod imports;
 pub mod proficiency;
+pub mod rubric_service;
 pub mod rubrics;
+pub mod rubrics_api;
