@@ -131,7 +131,7 @@ pub fn api_rubric(r: &RubricRow) -> Rubric {
         public: r.public,
         read_only: r.read_only,
         free_form_criterion_comments: r.free_form_criterion_comments,
-        hide_score_total: r.hide_score_total.unwrap_or(false),
+        hide_score_total: r.hide_score_total,
         assessments: None,
         associations: None,
     }

@@ -146,3 +146,161 @@ fn a_stored_row_that_does_not_parse_is_a_500_with_a_log_line_and_is_never_overwr
         "each failure is logged with the column: {log:?}"
     );
 }
+
+/// What a writer learned from the server: the JSON of each write it got a 2xx for, and what it
+/// had sent when the server died under it (that write may or may not have landed).
+#[derive(Default)]
+struct Writes {
+    rubrics: Vec<serde_json::Value>,
+    assessment: Option<serde_json::Value>,
+    assessment_in_flight: Option<f64>,
+}
+
+/// Every field the two JSON objects both have is equal.
+fn same_canvas_json(stored: &serde_json::Value, acknowledged: &serde_json::Value) -> bool {
+    let (Some(stored), Some(acknowledged)) = (stored.as_object(), acknowledged.as_object()) else {
+        return false;
+    };
+    let shared: Vec<&String> = stored
+        .keys()
+        .filter(|k| acknowledged.contains_key(*k))
+        .collect();
+    shared.len() >= 5 && shared.iter().all(|k| stored[*k] == acknowledged[*k])
+}
+
+#[test]
+fn a_write_storm_killed_at_random_moments_keeps_every_acknowledged_write_byte_for_byte() {
+    let mut server = Server::demo();
+    let keep = server.keep_dir();
+    let db = server.db.clone();
+    let criterion = read(server.get("/api/v1/courses/1/rubrics/1", Some(TEACHER))).1["data"][0]
+        ["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let writes = Arc::new(Mutex::new(Writes::default()));
+    let mut seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .subsec_nanos() as u64
+        | 1;
+    let mut random_ms = move |low: u64, high: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        low + seed % (high - low)
+    };
+    for round in 0..3 {
+        let base = server.base.clone();
+        let stop = Arc::new(AtomicBool::new(false));
+        let mut writers = Vec::new();
+        for w in 0..4 {
+            let (base, writes, stop) = (base.clone(), writes.clone(), stop.clone());
+            writers.push(std::thread::spawn(move || {
+                let client = reqwest::blocking::Client::new();
+                for i in 0.. {
+                    if stop.load(Ordering::SeqCst) {
+                        break;
+                    }
+                    let body = format!(
+                        "rubric[title]=R{round}-{w}-{i}&rubric[criteria][0][description]=C{i}\
+                         &rubric[criteria][0][long_description]=line+%3Cone%3E%0Atwo\
+                         &rubric[criteria][0][ratings][0][description]=Full&rubric[criteria][0][ratings][0][points]={i}.5\
+                         &rubric[criteria][0][ratings][1][description]=None&rubric[criteria][0][ratings][1][points]=0\
+                         &rubric_association[association_type]=Course&rubric_association[association_id]=1&rubric_association[purpose]=bookmark"
+                    );
+                    let answer = client
+                        .post(format!("{base}/api/v1/courses/1/rubrics"))
+                        .header("Authorization", "Bearer demo-teacher-token")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .body(body)
+                        .send()
+                        .and_then(|r| r.error_for_status())
+                        .and_then(|r| r.json::<serde_json::Value>());
+                    match answer {
+                        Ok(json) => writes.lock().unwrap().rubrics.push(json["rubric"].clone()),
+                        Err(_) => break,
+                    }
+                }
+            }));
+        }
+        {
+            let (base, writes, stop, criterion) = (
+                base.clone(),
+                writes.clone(),
+                stop.clone(),
+                criterion.clone(),
+            );
+            writers.push(std::thread::spawn(move || {
+                let client = reqwest::blocking::Client::new();
+                for i in 0.. {
+                    if stop.load(Ordering::SeqCst) {
+                        break;
+                    }
+                    let points = f64::from(i % 10) + 0.5;
+                    writes.lock().unwrap().assessment_in_flight = Some(points);
+                    let answer = client
+                        .post(format!("{base}/api/v1/courses/1/rubric_associations/2/rubric_assessments"))
+                        .header("Authorization", "Bearer demo-teacher-token")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .body(format!(
+                            "rubric_assessment[user_id]=3&rubric_assessment[assessment_type]=grading\
+                             &rubric_assessment[criterion_{criterion}][points]={points}\
+                             &rubric_assessment[criterion_{criterion}][comments]=round+{round}+write+{i}"
+                        ))
+                        .send()
+                        .and_then(|r| r.error_for_status())
+                        .and_then(|r| r.json::<serde_json::Value>());
+                    let mut writes = writes.lock().unwrap();
+                    match answer {
+                        Ok(json) => {
+                            writes.assessment = Some(json);
+                            writes.assessment_in_flight = None;
+                        }
+                        Err(_) => break,
+                    }
+                }
+            }));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(random_ms(150, 600)));
+        server.kill();
+        stop.store(true, Ordering::SeqCst);
+        for writer in writers {
+            writer.join().unwrap();
+        }
+        server = Server::start_with(&[], Some(db.clone()));
+    }
+    let writes = writes.lock().unwrap();
+    assert!(
+        writes.rubrics.len() > 20,
+        "the storm got going: {}",
+        writes.rubrics.len()
+    );
+    for acknowledged in &writes.rubrics {
+        let id = &acknowledged["id"];
+        let (status, stored) =
+            read(server.get(&format!("/api/v1/courses/1/rubrics/{id}"), Some(TEACHER)));
+        assert_eq!(status, 200, "acknowledged rubric {id} is there");
+        assert!(
+            same_canvas_json(&stored, acknowledged),
+            "rubric {id} as acknowledged:\n{acknowledged}\nas stored:\n{stored}"
+        );
+    }
+    let (_, rubric) = read(server.get(
+        "/api/v1/courses/1/rubrics/1?include[]=assessments&style=full",
+        Some(TEACHER),
+    ));
+    let stored = &rubric["assessments"][0];
+    let acknowledged = writes
+        .assessment
+        .as_ref()
+        .expect("an assessment was acknowledged");
+    let landed_in_flight = writes
+        .assessment_in_flight
+        .is_some_and(|points| stored["score"] == serde_json::json!(points));
+    assert!(
+        same_canvas_json(stored, acknowledged) || landed_in_flight,
+        "the assessment as last acknowledged:\n{acknowledged}\nas stored:\n{stored}"
+    );
+    drop(keep);
+}

@@ -148,7 +148,7 @@ impl RubricDoc {
         RubricDoc {
             title: rubric.title.clone(),
             free_form_criterion_comments: rubric.free_form_criterion_comments,
-            hide_score_total: rubric.hide_score_total,
+            hide_score_total: rubric.hide_score_total.unwrap_or(false),
             hide_points: crate::rules::hides_points(rubric.associations.iter().flatten()),
             criteria: rubric
                 .data

@@ -120,9 +120,10 @@ pub struct Rubric {
     /// Graders write free-form comments instead of choosing ratings.
     #[serde(default)]
     pub free_form_criterion_comments: bool,
-    /// Hide the total score from students.
+    /// Hide the total score from students; `None` (JSON `null`) until a save sets it, as
+    /// Canvas leaves the column.
     #[serde(default)]
-    pub hide_score_total: bool,
+    pub hide_score_total: Option<bool>,
     /// Present with an assessment include.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assessments: Option<Vec<RubricAssessment>>,
