@@ -32,6 +32,11 @@ CREATE TABLE IF NOT EXISTS rubric_imports (
   id INTEGER PRIMARY KEY, context_type TEXT NOT NULL, context_id INTEGER NOT NULL, user_id INTEGER NOT NULL,
   workflow_state TEXT NOT NULL, progress INTEGER NOT NULL, error_count INTEGER NOT NULL, error_data TEXT NOT NULL,
   filename TEXT NOT NULL, size INTEGER NOT NULL, rubric_ids TEXT NOT NULL DEFAULT '[]', created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS rubrics_by_context_title ON rubrics (context_type, context_id, title);
+CREATE INDEX IF NOT EXISTS associations_by_rubric ON rubric_associations (rubric_id);
+CREATE INDEX IF NOT EXISTS associations_by_context ON rubric_associations (context_type, context_id);
+CREATE INDEX IF NOT EXISTS associations_by_object ON rubric_associations (association_type, association_id);
+CREATE INDEX IF NOT EXISTS assessments_by_association ON rubric_assessments (rubric_association_id, artifact_id);
 ";
 
 /// The one connection, behind a mutex: SQLite serialises writers anyway, and every request's
