@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { writeFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { startServer, launchBrowser, api, TOKENS } from "../support/harness.mjs";
+import { startServer, launchBrowser, api, postForm, TOKENS } from "../support/harness.mjs";
 import { PAYLOADS, cut } from "../support/hostile-text.mjs";
 
 let browser, server, page, dialogs;
@@ -37,14 +37,10 @@ async function assertInert(where) {
   assert.ok(width <= 320, `the page stays 320 px wide (${where}): ${width}`);
 }
 
-function form(fields) {
-  return { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields).toString() };
-}
-
 test("hostile rubric text is shown as typed in the list and the editor, and runs nothing", async () => {
   const ids = [];
   for (const [i, payload] of PAYLOADS.entries()) {
-    const created = await api(server, "/api/v1/courses/1/rubrics", TOKENS.teacher, form({
+    const created = await postForm(server, "/api/v1/courses/1/rubrics", TOKENS.teacher, {
       "rubric[title]": cut(`${i} ${payload}`),
       "rubric[criteria][0][description]": payload,
       "rubric[criteria][0][long_description]": payload,
@@ -54,7 +50,7 @@ test("hostile rubric text is shown as typed in the list and the editor, and runs
       "rubric_association[association_type]": "Course",
       "rubric_association[association_id]": "1",
       "rubric_association[purpose]": "bookmark",
-    }));
+    });
     assert.equal(created.status, 200, `payload ${i} is stored`);
     ids.push(created.body.rubric.id);
   }
@@ -122,9 +118,7 @@ test("hostile mastery level names are shown as typed in the editor and the read-
       fields.append("ratings[][mastery]", i === 0 ? "true" : "false");
       fields.append("ratings[][color]", "0B5CAD");
     });
-    const stored = await api(server, "/api/v1/accounts/1/outcome_proficiency", TOKENS.admin, {
-      method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: fields.toString(),
-    });
+    const stored = await postForm(server, "/api/v1/accounts/1/outcome_proficiency", TOKENS.admin, fields);
     assert.equal(stored.status, 200);
 
     await page.goto(`${server.url}/?editor=mastery-scale&context=accounts/1&user=admin`);

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { startServer, launchBrowser, api, TOKENS } from "../support/harness.mjs";
+import { startServer, launchBrowser, api, postForm, TOKENS } from "../support/harness.mjs";
 
 let browser;
 const cleanups = [];
@@ -37,11 +37,7 @@ async function createRubric(server) {
     "rubric_association[association_id]": "1",
     "rubric_association[purpose]": "bookmark",
   });
-  const created = await api(server, "/api/v1/courses/1/rubrics", TOKENS.teacher, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    body: body.toString(),
-  });
+  const created = await postForm(server, "/api/v1/courses/1/rubrics", TOKENS.teacher, body);
   assert.equal(created.status, 200);
   return created.body.rubric.id;
 }

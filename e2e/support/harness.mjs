@@ -63,6 +63,15 @@ export async function api(server, pathname, token = TOKENS.admin, init = {}) {
   return { status: response.status, body: await response.json() };
 }
 
+/** POSTs `fields` (an object or URLSearchParams) form-encoded to the API, as Canvas's forms do. */
+export async function postForm(server, pathname, token, fields) {
+  return api(server, pathname, token, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+
 /** Runs axe-core on `selector` and returns the violations (WCAG 2.x A and AA rules). */
 export async function axeViolations(page, selector = "body") {
   if (!(await page.evaluate(() => Boolean(window.axe)))) {

@@ -1,7 +1,7 @@
 use leptos::html::Section;
 use leptos::prelude::*;
 use rubric_core::changes::scale_changes;
-use rubric_core::edit::{Facts, Key, LevelField, ScaleCommand, ScaleDoc, ScalePart};
+use rubric_core::edit::{Facts, Key, KeyGen, LevelField, ScaleCommand, ScaleDoc, ScalePart};
 
 use super::row::{delete_id, LevelRow};
 use super::state::{field_id, ScaleState};
@@ -9,9 +9,9 @@ use crate::api::{get_proficiency, save_proficiency, ApiConfig, ApiError, Context
 use crate::events::{emit, emit_dirty_changes};
 use crate::json;
 use crate::ui::{
-    focus_by_id, guard_unload, keep_drafts, summary_items, undo_keys, ConfirmDialog, Conflict,
-    ConflictDialog, Drafts, ErrorSummary, IdPrefix, SaveFailure, SaveFailureNotice, Status, Tasks,
-    UndoButtons,
+    focus_by_id, guard_unload, keep_drafts, settle_save_check, summary_items, undo_keys,
+    ConfirmDialog, Conflict, ConflictDialog, Drafts, ErrorSummary, IdPrefix, SaveFailure,
+    SaveFailureNotice, Status, Tasks, UndoButtons,
 };
 
 /// Where the form is saving to and what it tells the user about it.
@@ -200,7 +200,7 @@ pub fn ScaleForm(
                 saving.set(false);
                 match result {
                     Ok(stored) => {
-                        let mut keys = rubric_core::edit::KeyGen::default();
+                        let mut keys = KeyGen::default();
                         state.accept_saved_scale(ScaleDoc::from_proficiency(&stored, &mut keys));
                         target.drafts.clear();
                         status.say("Saved");
@@ -235,32 +235,21 @@ pub fn ScaleForm(
             saving.set(true);
             failure.clear();
             tasks.spawn(async move {
-                let theirs = match get_proficiency(&target.config, &target.context).await {
-                    Ok(theirs) => theirs,
-                    Err(other) => {
-                        saving.set(false);
-                        failure.report(root.get_untracked(), other.to_string());
-                        return;
-                    }
-                };
-                let theirs = theirs
-                    .map(|p| {
-                        ScaleDoc::from_proficiency(&p, &mut rubric_core::edit::KeyGen::default())
+                let found = get_proficiency(&target.config, &target.context)
+                    .await
+                    .map(|theirs| {
+                        let theirs = theirs
+                            .map(|p| ScaleDoc::from_proficiency(&p, &mut KeyGen::default()))
+                            .unwrap_or_default();
+                        let changes = state.peek_saved(|loaded| scale_changes(loaded, &theirs));
+                        Conflict::from_changes(changes.unwrap_or_default())
                     })
-                    .unwrap_or_default();
-                let changes = state
-                    .peek_saved(|loaded| scale_changes(loaded, &theirs))
-                    .unwrap_or_default();
-                if changes.is_empty() {
-                    send.run(());
-                } else {
-                    saving.set(false);
-                    status.say("This mastery scale changed in Canvas since you opened it");
-                    conflict.set(Some(Conflict {
-                        changes,
-                        deleted: false,
-                    }));
-                }
+                    .map_err(|e| e.to_string());
+                let element = root.get_untracked().map(Into::into);
+                let save = (saving, status, failure);
+                settle_save_check(found, "mastery scale", save, conflict, element, || {
+                    send.run(())
+                });
             });
         })
     };

@@ -12,8 +12,8 @@ use crate::api::{get_rubric, save_rubric, ApiConfig, ApiError, ContextPath};
 use crate::events::emit;
 use crate::json;
 use crate::ui::{
-    focus_by_id, ConfirmDialog, Conflict, ConflictDialog, Drafts, IdPrefix, SaveFailure,
-    SaveFailureNotice, Status, Tasks,
+    focus_by_id, settle_save_check, ConfirmDialog, Conflict, ConflictDialog, Drafts, IdPrefix,
+    SaveFailure, SaveFailureNotice, Status, Tasks,
 };
 
 /// Where the form saves to.
@@ -169,32 +169,19 @@ impl SaveFlow {
                     let found = match get_rubric(&config, &context, id).await {
                         Ok(theirs) => {
                             let theirs = RubricDoc::from_rubric(&theirs, &mut KeyGen::default());
-                            let changes = state
-                                .peek_saved(|loaded| rubric_changes(loaded, &theirs))
-                                .unwrap_or_default();
-                            (!changes.is_empty()).then_some(Conflict {
-                                changes,
-                                deleted: false,
-                            })
+                            let changes =
+                                state.peek_saved(|loaded| rubric_changes(loaded, &theirs));
+                            Ok(Conflict::from_changes(changes.unwrap_or_default()))
                         }
-                        Err(ApiError::NotFound) => Some(Conflict {
+                        Err(ApiError::NotFound) => Ok(Some(Conflict {
                             changes: Vec::new(),
                             deleted: true,
-                        }),
-                        Err(other) => {
-                            saving.set(false);
-                            failure.report(root.get_untracked(), other.to_string());
-                            return;
-                        }
+                        })),
+                        Err(other) => Err(other.to_string()),
                     };
-                    match found {
-                        None => send.run(false),
-                        Some(found) => {
-                            saving.set(false);
-                            status.say("This rubric changed in Canvas since you opened it");
-                            conflict.set(Some(found));
-                        }
-                    }
+                    let element = root.get_untracked().map(Into::into);
+                    let save = (saving, status, failure);
+                    settle_save_check(found, "rubric", save, conflict, element, || send.run(false));
                 });
             })
         };

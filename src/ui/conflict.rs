@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::confirm::{Choice, ChoiceDialog, Details};
+use super::{SaveFailure, Status};
 
 /// What another teacher saved since this editor loaded, found when a save is asked for.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -9,6 +10,42 @@ pub struct Conflict {
     pub changes: Vec<String>,
     /// The item was deleted in Canvas: only a copy can keep these edits.
     pub deleted: bool,
+}
+
+impl Conflict {
+    /// A conflict when someone else changed anything (`changes` from `rubric_core::changes`).
+    pub fn from_changes(changes: Vec<String>) -> Option<Self> {
+        (!changes.is_empty()).then_some(Conflict {
+            changes,
+            deleted: false,
+        })
+    }
+}
+
+/// Acts on the check made before a save over Canvas's version: nothing changed there, `send`;
+/// a conflict, the dialog (announced as "This {what} changed in Canvas since you opened it");
+/// the check could not be made, the failure notice at `root` with its Retry. The save is under
+/// way (`saving`) until then.
+pub fn settle_save_check(
+    found: Result<Option<Conflict>, String>,
+    what: &str,
+    (saving, status, failure): (RwSignal<bool>, Status, SaveFailure),
+    conflict: RwSignal<Option<Conflict>>,
+    root: Option<web_sys::Element>,
+    send: impl FnOnce(),
+) {
+    match found {
+        Ok(None) => send(),
+        Ok(Some(found)) => {
+            saving.set(false);
+            status.say(format!("This {what} changed in Canvas since you opened it"));
+            conflict.set(Some(found));
+        }
+        Err(message) => {
+            saving.set(false);
+            failure.report(root, message);
+        }
+    }
 }
 
 /// The choice a save makes when the item changed in Canvas since it was loaded: review their

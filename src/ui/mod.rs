@@ -18,7 +18,7 @@ mod unload;
 
 pub use announcer::{Announcer, Status};
 pub use confirm::ConfirmDialog;
-pub use conflict::{Conflict, ConflictDialog};
+pub use conflict::{settle_save_check, Conflict, ConflictDialog};
 pub use download::{download_text, file_name};
 pub use draft::{keep_drafts, Drafts};
 pub use draft_notice::DraftNotice;

@@ -25,8 +25,7 @@ pub async fn index(
 ) -> ApiResult<Response> {
     state
         .run(move |conn, _| {
-            let caller = caller.resolve(conn)?;
-            let user = caller.require()?;
+            let user = caller.resolve(conn)?.require()?;
             let found = Context::from_path("courses", &course)?.find(conn)?;
             Permissions::require(Permissions::of(conn, user.id, &found)?.read())?;
             let page = Page::from_uri(&uri, None)?;

@@ -36,8 +36,7 @@ pub async fn index(
 ) -> ApiResult<Response> {
     state
         .run(move |conn, _| {
-            let caller = caller.resolve(conn)?;
-            let user = caller.require()?;
+            let user = caller.resolve(conn)?.require()?;
             let found = Context::from_path(&kind, &id)?.find(conn)?;
             Permissions::require(Permissions::of(conn, user.id, &found)?.manage_rubrics())?;
             let page = Page::from_uri(&uri, None)?;
@@ -148,8 +147,7 @@ pub async fn show(
 ) -> ApiResult<Response> {
     state
         .run(move |conn, _| {
-            let caller = caller.resolve(conn)?;
-            let user = caller.require()?;
+            let user = caller.resolve(conn)?.require()?;
             let found = Context::from_path(&kind, &id)?.find(conn)?;
             Permissions::require(Permissions::of(conn, user.id, &found)?.manage_rubrics())?;
             let rubric_id: i64 = rubric_id.parse().map_err(|_| rubric_not_found())?;
@@ -211,8 +209,7 @@ pub async fn used_locations(
 ) -> ApiResult<Response> {
     state
         .run(move |conn, _| {
-            let caller = caller.resolve(conn)?;
-            let user = caller.require()?;
+            let user = caller.resolve(conn)?.require()?;
             let found = Context::from_path(&kind, &id)?.find(conn)?;
             let rubric_id: i64 = rubric_id.parse().map_err(|_| ApiError::NotFound)?;
             store::rubric(conn, rubric_id)?.ok_or(ApiError::NotFound)?;
