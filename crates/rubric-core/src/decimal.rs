@@ -10,7 +10,46 @@
 /// (`1.2345e2` in Rust, `123.45` or `1e+21` in JavaScript).
 #[cfg(not(target_arch = "wasm32"))]
 fn platform_text(value: f64) -> String {
-    format!("{value:e}")
+    even_on_a_tie(value, format!("{value:e}"))
+}
+
+/// When `value` lies exactly halfway between two shortest spellings (185851967509747.125 between
+/// ...747.12 and ...747.13), Rust takes the upper one; ECMAScript, and Ruby's and Python's dtoa,
+/// take the one whose last digit is even. This gives `shortest` (Rust's `{:e}` text) the even
+/// one, so that the server spells such values as Canvas and the browser do.
+#[cfg(not(target_arch = "wasm32"))]
+fn even_on_a_tie(value: f64, shortest: String) -> String {
+    let Some((mantissa, exponent)) = shortest.split_once('e') else {
+        return shortest;
+    };
+    let digits = mantissa.replace('.', "");
+    // The exact binary value in decimal (a double never needs more than 767 digits).
+    let exact = format!("{value:.800e}");
+    let Some((exact_mantissa, exact_exponent)) = exact.split_once('e') else {
+        return shortest;
+    };
+    let exact_digits = exact_mantissa.replace('.', "");
+    let tie = exact_exponent == exponent
+        && exact_digits.len() > digits.len()
+        && exact_digits.as_bytes()[digits.len()] == b'5'
+        && exact_digits.as_bytes()[digits.len() + 1..]
+            .iter()
+            .all(|&d| d == b'0');
+    let odd = digits.bytes().last().is_some_and(|d| (d - b'0') % 2 == 1);
+    let truncated = &exact_digits[..digits.len()];
+    if !tie || !odd || digits == truncated {
+        return shortest;
+    }
+    // Rust rounded the tie up: the truncated digits are the even spelling, if they read back.
+    let candidate = match truncated.split_at(1) {
+        (first, "") => format!("{first}e{exponent}"),
+        (first, rest) => format!("{first}.{rest}e{exponent}"),
+    };
+    if candidate.parse::<f64>() == Ok(value) {
+        candidate
+    } else {
+        shortest
+    }
 }
 
 #[cfg(target_arch = "wasm32")]
